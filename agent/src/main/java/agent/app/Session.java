@@ -1,0 +1,232 @@
+package agent.app;
+
+import agent.InputError;
+import agent.compile.Compiler;
+import agent.compile.HighState;
+import agent.compile.HighStateBuilder;
+import agent.compile.Low;
+import agent.compile.StateModules;
+import agent.config.AgentConfig;
+import agent.exec.ExecFunctions;
+import agent.execute.EngineContext;
+import agent.execute.Executor;
+import agent.execute.RunResult;
+import agent.grains.CoreGrains;
+import agent.host.Host;
+import agent.loader.SlsFile;
+import agent.loader.StateTree;
+import agent.loader.TargetMatcher;
+import agent.loader.TopFile;
+import agent.pillar.PillarCompiler;
+import agent.render.Jinja;
+import agent.render.SlsRenderer;
+import agent.render.TemplateVars;
+import agent.render.jinja.SaltProxy;
+import agent.spi.ExecContext;
+import agent.spi.StateException;
+import agent.spi.Templates;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * One invocation of the agent: config, grains and pillar computed once, then the pipeline
+ * load → render → compile → execute for whatever the command asks.
+ */
+public final class Session {
+
+    private final AgentConfig config;
+    private final Jinja jinja;
+    private final Host host;
+    private final ExecFunctions functions;
+    private final StateModules modules;
+    private final SlsRenderer renderer;
+    private final String version;
+    private Map<String, Object> grains;
+    private Map<String, Object> pillar;
+    private Map<String, Object> pillarSoFar = Map.of();
+    private Map<String, Object> pillarOverride;
+
+    public Session(AgentConfig config, Jinja jinja, Host host, String version) {
+        this.config = config;
+        this.jinja = jinja;
+        this.host = host;
+        this.version = version;
+        this.functions = ExecFunctions.load();
+        this.modules = StateModules.load();
+        this.renderer = new SlsRenderer(jinja);
+    }
+
+    public AgentConfig config() {
+        return config;
+    }
+
+    public StateModules modules() {
+        return modules;
+    }
+
+    public ExecFunctions functions() {
+        return functions;
+    }
+
+    /** --pillar: merged over the pillar roots. */
+    public void overridePillar(Map<String, Object> override) {
+        this.pillarOverride = override;
+        this.pillar = null;
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> grains() {
+        if (grains == null) {
+            Map<String, Object> g = new CoreGrains().collect(config.string("id", null), version);
+            if (config.get("grains") instanceof Map<?, ?> custom) {
+                g.putAll((Map<String, Object>) custom);
+            }
+            grains = g;
+        }
+        return grains;
+    }
+
+    public String id() {
+        return String.valueOf(grains().get("id"));
+    }
+
+    public Map<String, Object> pillar() {
+        if (pillar == null) {
+            PillarCompiler compiler = new PillarCompiler(config.pillarRoots(), renderer);
+            pillar = compiler.compile(id(), grains(), config.pillarenv(), soFar -> {
+                pillarSoFar = soFar;
+                return file -> vars(soFar, file, file.env());
+            }, pillarOverride);
+        }
+        return pillar;
+    }
+
+    /** What templates see as {@code salt}: execution functions over this run's data. */
+    public ExecContext execContext() {
+        Session self = this;
+        return new ExecContext() {
+            @Override
+            public Host host() {
+                return host;
+            }
+
+            @Override
+            public Map<String, Object> grains() {
+                return self.grains();
+            }
+
+            @Override
+            public Map<String, Object> pillar() {
+                // While pillar files render, they see the pillar compiled so far.
+                return self.pillar != null ? self.pillar : self.pillarSoFar;
+            }
+
+            @Override
+            public Map<String, Object> opts() {
+                return config.opts();
+            }
+        };
+    }
+
+    private Map<String, Object> vars(Map<String, Object> pillarData, SlsFile file, String env) {
+        return TemplateVars.of(grains(), pillarData, new SaltProxy(functions, execContext()), config.opts(), env,
+                file.relativePath(), file.name());
+    }
+
+    private Function<SlsFile, Map<String, Object>> stateVars() {
+        Map<String, Object> p = pillar();
+        return file -> vars(p, file, file.env());
+    }
+
+    /** The environment SLS names are looked up in. */
+    public String env() {
+        String e = config.saltenv();
+        return e == null ? "base" : e;
+    }
+
+    /** The roots with --file-root applied, and extended by path arguments. */
+    public Targets.Resolved targets(List<String> sls) {
+        StateTree tree = config.fileRoots();
+        if (!sls.isEmpty()) {
+            return Targets.resolve(sls, env(), tree);
+        }
+        Map<String, List<String>> top = top(tree);
+        if (top.isEmpty()) {
+            SlsFile anyTop = TopFile.topFile(tree, env());
+            throw new InputError(anyTop == null
+                    ? "no SLS given and no top.sls in the state roots " + tree.roots(env()) + ": name an SLS file or add a top file"
+                    : "the top file matches nothing for this host (id '" + id() + "')", anyTop == null ? null : anyTop.display(), 0);
+        }
+        List<HighStateBuilder.Target> targets = new ArrayList<>();
+        top.forEach((env, names) -> names.forEach(n -> targets.add(
+                new HighStateBuilder.Target(env, n, new agent.compile.Origin(String.valueOf(TopFile.topFile(tree, env) == null
+                        ? "top.sls" : TopFile.topFile(tree, env).display()), 0)))));
+        return new Targets.Resolved(targets, tree);
+    }
+
+    /** top.sls matched against this host: environment → SLS names. */
+    public Map<String, List<String>> top(StateTree tree) {
+        TargetMatcher matcher = new TargetMatcher(id(), grains(), pillar());
+        return TopFile.matches(tree, config.saltenv(), matcher,
+                (env, file) -> renderer.render(file, tree, stateVars()).data());
+    }
+
+    public HighState highState(Targets.Resolved t) {
+        return new HighStateBuilder(t.tree(), renderer, stateVars()).build(t.targets());
+    }
+
+    /** The ordered low chunks a run executes (validated). */
+    public List<Low> lowState(Targets.Resolved t) {
+        return new Compiler(modules).compile(highState(t));
+    }
+
+    /** Salt's show_sls: the high data of the targets, extend and requisite_in applied. */
+    public Map<String, Object> showSls(Targets.Resolved t) {
+        return new Compiler(modules).resolve(highState(t));
+    }
+
+    /** Salt 3006's show_low_sls: the chunks before extend/_in/exclude. */
+    public List<Low> lowSlsRaw(Targets.Resolved t) {
+        return new Compiler(modules).compileRaw(highState(t));
+    }
+
+    /** Validates everything, then runs it. */
+    public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
+        List<Low> chunks = lowState(t);
+        EngineContext context = new EngineContext(test, host, t.tree(), templates(t.tree()), grains(), pillar(),
+                config.cacheDir());
+        Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
+        return executor.run(chunks);
+    }
+
+    /** file.managed's template: the same Jinja, with the state tree of this run. */
+    private Templates templates(StateTree tree) {
+        return (engine, text, source, extra) -> {
+            if (!"jinja".equalsIgnoreCase(engine)) {
+                throw new StateException("template engine '" + engine + "' is not supported (use jinja)");
+            }
+            String rel = source.startsWith("salt://") ? source.substring("salt://".length()) : source;
+            Map<String, Object> v = new LinkedHashMap<>(TemplateVars.of(grains(), pillar(),
+                    new SaltProxy(functions, execContext()), config.opts(), env(), rel, null));
+            v.putAll(extra);
+            try {
+                return jinja.render(text, rel, source, v, path -> loadTemplate(tree, path));
+            } catch (InputError e) {
+                throw new StateException("Unable to render template " + source + ": " + e.describe());
+            }
+        };
+    }
+
+    private String loadTemplate(StateTree tree, String path) throws java.io.IOException {
+        try {
+            Path p = tree.file(env(), path).orElseThrow(() -> new java.io.IOException("template " + path + " not found"));
+            return java.nio.file.Files.readString(p);
+        } catch (SecurityException e) {
+            throw new java.io.IOException(e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package agent.cli;
+
+import agent.InputError;
+import agent.render.Jinja;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** Entry point: logging set up first, the Jinja engine started early, exit codes mapped. */
+public final class Main {
+
+    private static Invocation invocation;
+
+    private Main() {
+    }
+
+    static Invocation invocation() {
+        return invocation;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String[] args) {
+        String level = logLevel(args);
+        configureLogging(level);
+        boolean debug = level.equals("debug") || level.equals("trace");
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        invocation = new Invocation(needsJinja(args) ? Jinja.startBuilding() : null, out, VersionProvider.version());
+        CommandLine cli = new CommandLine(new AgentCommand());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setParameterExceptionHandler((ex, a) -> {
+            System.err.println("agent: " + ex.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, System.err);
+            System.err.println("Try 'agent --help' for usage.");
+            return ExitCode.BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof InputError e) {
+                System.err.println("agent: error: " + e.describe().replace("\n", "\nagent: error: "));
+                if (debug) {
+                    e.printStackTrace();
+                }
+                return ExitCode.BAD_INPUT;
+            }
+            System.err.println("agent: internal error: " + ex);
+            if (debug) {
+                ex.printStackTrace();
+            } else {
+                System.err.println("(run with --log-level debug for the stack trace)");
+            }
+            return ExitCode.BAD_INPUT;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        return code;
+    }
+
+    /** --version and --help never render anything. */
+    private static boolean needsJinja(String[] args) {
+        for (String a : args) {
+            if (a.equals("--version") || a.equals("-V") || a.equals("--help") || a.equals("-h")) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Read before anything logs: the level decides how the logger is built. */
+    static String logLevel(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--log-level") && i + 1 < args.length) {
+                return args[i + 1].toLowerCase(Locale.ROOT);
+            }
+            if (args[i].startsWith("--log-level=")) {
+                return args[i].substring("--log-level=".length()).toLowerCase(Locale.ROOT);
+            }
+        }
+        return "warning";
+    }
+
+    private static void configureLogging(String level) {
+        String slf4j = switch (level) {
+            case "quiet", "off" -> "off";
+            case "error", "critical" -> "error";
+            case "info" -> "info";
+            case "debug" -> "debug";
+            case "trace", "all", "garbage" -> "trace";
+            default -> "warn";
+        };
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", slf4j);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        // jinjava reports template problems itself; we report them as errors with file and line.
+        System.setProperty("org.slf4j.simpleLogger.log.com.hubspot", "error".equals(slf4j) || "off".equals(slf4j) ? slf4j : "error");
+    }
+}

@@ -1,0 +1,76 @@
+package agent.compile;
+
+import agent.spi.Values;
+import java.util.Map;
+
+/**
+ * A low chunk: one state function call, Salt's shape
+ * ({@code state, name, __sls__, __env__, __id__, args..., order, fun}), and where it was written.
+ */
+public final class Low {
+
+    private final Map<String, Object> data;
+    private final Origin origin;
+
+    public Low(Map<String, Object> data, Origin origin) {
+        this.data = data;
+        this.origin = origin;
+    }
+
+    public Map<String, Object> data() {
+        return data;
+    }
+
+    public Origin origin() {
+        return origin;
+    }
+
+    public String id() {
+        return String.valueOf(data.get("__id__"));
+    }
+
+    public String state() {
+        return String.valueOf(data.get("state"));
+    }
+
+    public String fun() {
+        return String.valueOf(data.get("fun"));
+    }
+
+    public String name() {
+        Object n = data.get("name");
+        return n == null ? id() : Values.text(n);
+    }
+
+    public String sls() {
+        return String.valueOf(data.get("__sls__"));
+    }
+
+    public String env() {
+        Object e = data.get("__env__");
+        return e == null ? "base" : e.toString();
+    }
+
+    /** Salt's key for this chunk in the run's result: {@code state_|-id_|-name_|-fun}. */
+    public String tag() {
+        return state() + "_|-" + id() + "_|-" + name() + "_|-" + fun();
+    }
+
+    /** sls.id, as Salt names a state in requisite messages. */
+    public String label() {
+        return sls() + "." + id();
+    }
+
+    public Object get(String key) {
+        return data.get(key);
+    }
+
+    public boolean has(String key) {
+        return data.get(key) != null;
+    }
+
+    @Override
+    public String toString() {
+        return tag();
+    }
+}

@@ -1,0 +1,201 @@
+package agent.compile;
+
+import agent.InputError;
+import agent.spi.Param;
+import agent.spi.StateFunction;
+import agent.spi.StateModule;
+import agent.spi.Values;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The checks Salt makes only while running, made before anything runs: every module, function
+ * and argument exists, every requisite names an existing state, and no requisites form a cycle.
+ */
+final class Validator {
+
+    /** Requisites whose targets must run first. */
+    static final List<String> ORDERING = List.of("require", "require_any", "watch", "watch_any", "onchanges",
+            "onchanges_any", "onfail", "onfail_any", "onfail_all", "onfail_stop", "prerequired");
+
+    private final StateModules modules;
+    private final List<InputError> errors;
+
+    Validator(StateModules modules, List<InputError> errors) {
+        this.modules = modules;
+        this.errors = errors;
+    }
+
+    void checkFunctions(List<Low> chunks, Origins origins) {
+        for (Low c : chunks) {
+            Optional<StateModule> module = modules.module(c.state());
+            if (module.isEmpty()) {
+                errors.add(c.origin().error("unknown state module '" + c.state() + "' in state '" + c.id() + "'"
+                        + didYouMean(c.state(), modules.moduleNames())));
+                continue;
+            }
+            Optional<StateFunction> fn = modules.function(c.state(), c.fun());
+            if (fn.isEmpty()) {
+                List<String> known = module.get().functions().stream().map(f -> c.state() + "." + f.name()).toList();
+                errors.add(c.origin().error("unknown function '" + c.state() + "." + c.fun() + "' in state '" + c.id() + "'"
+                        + didYouMean(c.state() + "." + c.fun(), known)));
+                continue;
+            }
+            checkArguments(c, fn.get(), origins);
+        }
+    }
+
+    private void checkArguments(Low c, StateFunction fn, Origins origins) {
+        for (Map.Entry<String, Object> e : c.data().entrySet()) {
+            String arg = e.getKey();
+            if (Keywords.isGlobal(arg)) {
+                continue;
+            }
+            Origin at = origins.ofArg(c.id(), c.state(), arg);
+            Optional<Param> p = fn.schema().param(arg);
+            if (p.isEmpty()) {
+                if (!fn.schema().isOpen()) {
+                    List<String> known = new ArrayList<>(fn.schema().params().stream().map(Param::name).toList());
+                    known.addAll(Keywords.RUNTIME);
+                    known.addAll(Keywords.REQUISITES);
+                    known.addAll(Keywords.REQUISITES_IN);
+                    errors.add(at.error("unknown argument '" + arg + "' for " + c.state() + "." + c.fun()
+                            + " in state '" + c.id() + "'" + didYouMean(arg, known)));
+                }
+                continue;
+            }
+            String problem = typeProblem(p.get(), e.getValue());
+            if (problem != null) {
+                errors.add(at.error("argument '" + arg + "' of " + c.state() + "." + c.fun() + " in state '"
+                        + c.id() + "' " + problem));
+            }
+        }
+        for (Param p : fn.schema().params()) {
+            if (p.required() && c.get(p.name()) == null) {
+                errors.add(c.origin().error("missing argument '" + p.name() + "' for " + c.state() + "." + c.fun()
+                        + " in state '" + c.id() + "'"));
+            }
+        }
+    }
+
+    /** Lenient type checks: only what can never work. */
+    private static String typeProblem(Param p, Object v) {
+        if (v == null) {
+            return null;
+        }
+        return switch (p.type()) {
+            case BOOL -> v instanceof Boolean || v instanceof Number
+                    || (v instanceof String s && s.toLowerCase().matches("true|false|yes|no|on|off|1|0")) ? null
+                    : "must be True or False, not '" + Values.text(v) + "'";
+            case INT -> v instanceof Number || (v instanceof String s && s.strip().matches("-?\\d+")) ? null
+                    : "must be an integer, not '" + Values.text(v) + "'";
+            case MODE -> {
+                try {
+                    Values.mode(v);
+                    yield null;
+                } catch (IllegalArgumentException ex) {
+                    yield "is not a file mode: " + ex.getMessage();
+                }
+            }
+            case MAP -> v instanceof Map<?, ?> ? null : "must be a mapping";
+            case STRING -> v instanceof Map<?, ?> || v instanceof List<?> ? "must be a single value, not a "
+                    + (v instanceof Map<?, ?> ? "mapping" : "list") : null;
+            default -> null;
+        };
+    }
+
+    /** Every requisite, _in requisite target and listener names at least one state. */
+    void checkTargets(List<Low> chunks) {
+        for (Low c : chunks) {
+            for (String key : List.of("require", "require_any", "watch", "watch_any", "onchanges", "onchanges_any",
+                    "onfail", "onfail_any", "onfail_all", "onfail_stop", "prereq", "prerequired", "listen", "listen_in")) {
+                for (Requisites.Target t : Requisites.targets(c.get(key))) {
+                    boolean found = key.equals("listen_in")
+                            ? chunks.stream().anyMatch(x -> x.state().equals(t.kind()) && (x.id().equals(t.value()) || x.name().equals(t.value())))
+                            : !Requisites.resolve(t, chunks).isEmpty();
+                    if (!found) {
+                        errors.add(c.origin().error(key + " target '" + t + "' of state '" + c.id()
+                                + "' does not exist" + suggestTarget(t, chunks)));
+                    }
+                }
+            }
+        }
+    }
+
+    private static String suggestTarget(Requisites.Target t, List<Low> chunks) {
+        List<String> ids = chunks.stream().map(Low::id).distinct().toList();
+        return didYouMean(t.value(), ids);
+    }
+
+    /** Requisites that order states must not loop. */
+    void checkCycles(List<Low> chunks) {
+        Map<Low, List<Low>> before = new IdentityHashMap<>();
+        Map<Low, Map<Low, String>> via = new IdentityHashMap<>();
+        for (Low c : chunks) {
+            List<Low> deps = new ArrayList<>();
+            Map<Low, String> how = new IdentityHashMap<>();
+            for (String key : ORDERING) {
+                for (Requisites.Target t : Requisites.targets(c.get(key))) {
+                    for (Low target : Requisites.resolve(t, chunks)) {
+                        deps.add(target);
+                        how.putIfAbsent(target, key);
+                    }
+                }
+            }
+            before.put(c, deps);
+            via.put(c, how);
+        }
+        Map<Low, Integer> state = new IdentityHashMap<>();
+        for (Low c : chunks) {
+            List<Low> path = new ArrayList<>();
+            List<Low> cycle = dfs(c, before, state, path);
+            if (cycle != null) {
+                StringBuilder sb = new StringBuilder("requisite cycle: ");
+                for (int i = 0; i < cycle.size(); i++) {
+                    Low a = cycle.get(i);
+                    sb.append("'").append(a.id()).append("'");
+                    if (i + 1 < cycle.size()) {
+                        sb.append(" ").append(via.get(a).get(cycle.get(i + 1))).append("s ");
+                    }
+                }
+                errors.add(cycle.get(0).origin().error(sb.toString()));
+                return;
+            }
+        }
+    }
+
+    /** Depth-first search; returns the cycle (first node repeated at the end) when one is found. */
+    private static List<Low> dfs(Low node, Map<Low, List<Low>> edges, Map<Low, Integer> state, List<Low> path) {
+        Integer s = state.get(node);
+        if (s != null && s == 2) {
+            return null;
+        }
+        if (s != null && s == 1) {
+            List<Low> cycle = new ArrayList<>(path.subList(path.indexOf(node), path.size()));
+            cycle.add(node);
+            return cycle;
+        }
+        state.put(node, 1);
+        path.add(node);
+        for (Low next : edges.getOrDefault(node, List.of())) {
+            if (next == node) {
+                return List.of(node, node);
+            }
+            List<Low> cycle = dfs(next, edges, state, path);
+            if (cycle != null) {
+                return cycle;
+            }
+        }
+        path.remove(path.size() - 1);
+        state.put(node, 2);
+        return null;
+    }
+
+    static String didYouMean(String wrong, List<String> known) {
+        return Suggest.closest(wrong, known).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+
+}

@@ -1,0 +1,161 @@
+package agent.config;
+
+import agent.InputError;
+import agent.loader.StateTree;
+import agent.render.YamlReader;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The agent's options, under Salt's minion key names so an existing masterless minion file works
+ * unchanged. Precedence: defaults &lt; config file &lt; {@code --set key=value} &lt; dedicated flags.
+ */
+public final class AgentConfig {
+
+    public static final Path DEFAULT_FILE = Path.of("/etc/agent/agent.yaml");
+
+    private final Map<String, Object> opts;
+
+    private AgentConfig(Map<String, Object> opts) {
+        this.opts = opts;
+    }
+
+    /** Salt's defaults for the keys we read. */
+    static Map<String, Object> defaults() {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("id", null);
+        d.put("file_client", "local");
+        d.put("file_roots", new LinkedHashMap<>(Map.of("base", new ArrayList<>(List.of("/srv/salt")))));
+        d.put("pillar_roots", new LinkedHashMap<>(Map.of("base", new ArrayList<>(List.of("/srv/pillar")))));
+        d.put("state_output", "mixed");
+        d.put("state_verbose", false);
+        d.put("failhard", false);
+        d.put("test", false);
+        d.put("saltenv", null);
+        d.put("pillarenv", null);
+        d.put("environment", null);
+        d.put("state_top", "top.sls");
+        d.put("renderer", "jinja|yaml");
+        d.put("state_auto_order", true);
+        d.put("log_level", "warning");
+        d.put("cachedir", "/var/cache/agent");
+        d.put("grains", new LinkedHashMap<>());
+        d.put("grains_dirs", new ArrayList<>());
+        d.put("color", true);
+        return d;
+    }
+
+    /**
+     * @param configFile  --config, or null for /etc/agent/agent.yaml when it exists
+     * @param sets        --set key=value, applied in order
+     * @param flags       values of dedicated flags (already under their config keys)
+     */
+    public static AgentConfig load(Path configFile, List<String> sets, Map<String, Object> flags) {
+        Map<String, Object> opts = defaults();
+        Path file = configFile;
+        if (file == null && Files.isRegularFile(DEFAULT_FILE)) {
+            file = DEFAULT_FILE;
+        }
+        if (file != null) {
+            opts.putAll(readFile(file));
+        }
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                throw new InputError("--set needs key=value, got '" + s + "'");
+            }
+            String value = s.substring(eq + 1);
+            Object parsed = value.isEmpty() ? "" : YamlReader.read(value, "--set " + s).data();
+            opts.put(s.substring(0, eq).trim(), parsed);
+        }
+        flags.forEach((k, v) -> {
+            if (v != null) {
+                opts.put(k, v);
+            }
+        });
+        if (opts.get("saltenv") == null && opts.get("environment") != null) {
+            opts.put("saltenv", opts.get("environment"));
+        }
+        return new AgentConfig(opts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> readFile(Path file) {
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (IOException e) {
+            throw new InputError("cannot read config file: " + e.getMessage(), file.toString(), 0);
+        }
+        Object data = YamlReader.read(text, file.toString()).data();
+        if (data == null) {
+            return Map.of();
+        }
+        if (!(data instanceof Map<?, ?> m)) {
+            throw new InputError("the config file must be a mapping of options", file.toString(), 1);
+        }
+        return (Map<String, Object>) m;
+    }
+
+    /** Salt's opts: every option, for templates ({@code opts}) and config.get. */
+    public Map<String, Object> opts() {
+        return opts;
+    }
+
+    public Object get(String key) {
+        return opts.get(key);
+    }
+
+    public String string(String key, String dflt) {
+        Object v = opts.get(key);
+        return v == null ? dflt : agent.spi.Values.text(v);
+    }
+
+    public boolean bool(String key) {
+        return agent.spi.Values.truth(opts.get(key));
+    }
+
+    public boolean test() {
+        return bool("test");
+    }
+
+    public boolean failhard() {
+        return bool("failhard");
+    }
+
+    public String stateOutput() {
+        return string("state_output", "mixed").toLowerCase(Locale.ROOT);
+    }
+
+    public boolean stateVerbose() {
+        return bool("state_verbose");
+    }
+
+    /** The environment chosen with --env / saltenv, or null for "every environment". */
+    public String saltenv() {
+        return string("saltenv", null);
+    }
+
+    public String pillarenv() {
+        String p = string("pillarenv", null);
+        return p != null ? p : saltenv();
+    }
+
+    public Path cacheDir() {
+        return Path.of(string("cachedir", "/var/cache/agent"));
+    }
+
+    public StateTree fileRoots() {
+        return StateTree.fromConfig(opts.get("file_roots"), "file_roots");
+    }
+
+    public StateTree pillarRoots() {
+        return StateTree.fromConfig(opts.get("pillar_roots"), "pillar_roots");
+    }
+}

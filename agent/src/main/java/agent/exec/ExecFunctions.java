@@ -1,0 +1,54 @@
+package agent.exec;
+
+import agent.spi.ExecCall;
+import agent.spi.ExecContext;
+import agent.spi.ExecFunction;
+import agent.spi.ExecutionModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+
+/**
+ * Every execution function by its dotted name: the engine's own (grains, pillar, config,
+ * slsutil, log) and those modules contribute through {@link ServiceLoader}.
+ */
+public final class ExecFunctions {
+
+    private final Map<String, ExecFunction> functions = new TreeMap<>();
+
+    private ExecFunctions() {
+    }
+
+    public static ExecFunctions load() {
+        ExecFunctions f = new ExecFunctions();
+        List<ExecutionModule> modules = new ArrayList<>(List.of(new GrainsFunctions(), new PillarFunctions(),
+                new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions()));
+        ServiceLoader.load(ExecutionModule.class).forEach(modules::add);
+        for (ExecutionModule m : modules) {
+            m.functions().forEach((name, fn) -> f.functions.putIfAbsent(m.name() + "." + name, fn));
+        }
+        return f;
+    }
+
+    public boolean has(String name) {
+        return functions.containsKey(name);
+    }
+
+    public java.util.Set<String> names() {
+        return functions.keySet();
+    }
+
+    public Object call(String name, List<Object> args, Map<String, Object> kwargs, ExecContext context) throws Exception {
+        ExecFunction fn = functions.get(name);
+        if (fn == null) {
+            throw new IllegalArgumentException("'" + name + "' is not available" + suggestion(name));
+        }
+        return fn.call(new ExecCall(name, args, kwargs, context));
+    }
+
+    private String suggestion(String name) {
+        return agent.compile.Suggest.closest(name, functions.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
+    }
+}

@@ -1,0 +1,108 @@
+package agent.execute;
+
+import agent.host.Host;
+import agent.loader.StateTree;
+import agent.spi.FileSource;
+import agent.spi.RunContext;
+import agent.spi.Templates;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+/** What state functions see of the run: the host, the mode, the state tree, grains and pillar. */
+public final class EngineContext implements RunContext {
+
+    private final boolean test;
+    private final Host host;
+    private final StateTree tree;
+    private final Templates templates;
+    private final Map<String, Object> grains;
+    private final Map<String, Object> pillar;
+    private final Path cacheDir;
+    private final Map<Class<?>, Object> shared;
+
+    public EngineContext(boolean test, Host host, StateTree tree, Templates templates,
+                         Map<String, Object> grains, Map<String, Object> pillar, Path cacheDir) {
+        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>());
+    }
+
+    private EngineContext(boolean test, Host host, StateTree tree, Templates templates, Map<String, Object> grains,
+                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared) {
+        this.test = test;
+        this.host = host;
+        this.tree = tree;
+        this.templates = templates;
+        this.grains = grains;
+        this.pillar = pillar;
+        this.cacheDir = cacheDir;
+        this.shared = shared;
+    }
+
+    /** The same run, in (or out of) test mode: a prereq's target is first tried as a test. */
+    EngineContext withTest(boolean t) {
+        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared);
+    }
+
+    @Override
+    public boolean test() {
+        return test;
+    }
+
+    @Override
+    public Host host() {
+        return host;
+    }
+
+    @Override
+    public FileSource files() {
+        return (source, env) -> {
+            if (source.startsWith("salt://")) {
+                String rel = source.substring("salt://".length());
+                int q = rel.indexOf('?');
+                if (q >= 0) {
+                    rel = rel.substring(0, q);
+                }
+                return tree.file(env, rel);
+            }
+            String path = source.startsWith("file://") ? source.substring("file://".length()) : source;
+            if (!path.startsWith("/")) {
+                throw new SecurityException("source " + source + " is neither salt:// nor an absolute path");
+            }
+            Path p = Path.of(path);
+            return java.nio.file.Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
+        };
+    }
+
+    @Override
+    public Templates templates() {
+        return templates;
+    }
+
+    @Override
+    public Map<String, Object> pillar() {
+        return pillar;
+    }
+
+    @Override
+    public Path cacheDir() {
+        return cacheDir;
+    }
+
+    @Override
+    public Map<String, Object> grains() {
+        return grains;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T shared(Class<T> type, Supplier<T> factory) {
+        return (T) shared.computeIfAbsent(type, k -> factory.get());
+    }
+
+    @Override
+    public void forget(Class<?> type) {
+        shared.remove(type);
+    }
+}

@@ -1,0 +1,162 @@
+package agent.loader;
+
+import agent.InputError;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * State (or pillar) roots per environment, searched in order, as Salt's file_roots. Resolves SLS
+ * names and {@code salt://} paths, and never lets a path leave its root.
+ */
+public final class StateTree {
+
+    private final Map<String, List<Path>> roots;
+    private final Map<String, List<String>> listing = new LinkedHashMap<>();
+
+    public StateTree(Map<String, List<Path>> roots) {
+        this.roots = new LinkedHashMap<>();
+        roots.forEach((env, dirs) -> this.roots.put(env, List.copyOf(dirs)));
+    }
+
+    /** file_roots as written in the config: {env: [dirs]}, or a plain list for base. */
+    public static StateTree fromConfig(Object value, String key) {
+        Map<String, List<Path>> out = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((env, dirs) -> out.put(String.valueOf(env), paths(dirs, key)));
+        } else if (value instanceof List<?> || value instanceof String) {
+            out.put("base", paths(value, key));
+        } else if (value != null) {
+            throw new InputError(key + " must map environments to lists of folders");
+        }
+        return new StateTree(out);
+    }
+
+    private static List<Path> paths(Object dirs, String key) {
+        List<Path> out = new ArrayList<>();
+        if (dirs instanceof List<?> l) {
+            for (Object d : l) {
+                out.add(Path.of(String.valueOf(d)).toAbsolutePath().normalize());
+            }
+        } else if (dirs instanceof String s) {
+            out.add(Path.of(s).toAbsolutePath().normalize());
+        } else if (dirs != null) {
+            throw new InputError(key + " must map environments to lists of folders");
+        }
+        return out;
+    }
+
+    public List<String> environments() {
+        return new ArrayList<>(roots.keySet());
+    }
+
+    public List<Path> roots(String env) {
+        return roots.getOrDefault(env, List.of());
+    }
+
+    public boolean hasEnvironment(String env) {
+        return roots.containsKey(env);
+    }
+
+    /** {@code a.b} → a/b.sls, else a/b/init.sls: each form looked up in every root, in order. */
+    public Optional<SlsFile> find(String env, String sls) {
+        if (sls.isEmpty() || sls.contains("/") || sls.contains("..") || sls.startsWith(".")) {
+            return Optional.empty();
+        }
+        String base = sls.replace('.', '/');
+        for (String candidate : List.of(base + ".sls", base + "/init.sls")) {
+            for (Path root : roots(env)) {
+                Path p = root.resolve(candidate);
+                if (Files.isRegularFile(p) && inside(root, p)) {
+                    return Optional.of(new SlsFile(sls, env, p, root, candidate.endsWith("/init.sls")));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * A file by its path under the roots ({@code salt://} already removed).
+     *
+     * @throws SecurityException when the path climbs out of the roots
+     */
+    public Optional<Path> file(String env, String relative) {
+        String rel = relative;
+        while (rel.startsWith("/")) {
+            rel = rel.substring(1);
+        }
+        Path relPath = Path.of(rel).normalize();
+        if (relPath.startsWith("..") || rel.isEmpty()) {
+            throw new SecurityException("salt://" + relative + " points outside the state roots");
+        }
+        for (Path root : roots(env)) {
+            Path p = root.resolve(relPath);
+            if (Files.isRegularFile(p)) {
+                if (!inside(root, p)) {
+                    throw new SecurityException("salt://" + relative + " resolves (through a symlink) outside the state roots");
+                }
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every SLS name of an environment, for globs in includes and top files. */
+    public synchronized List<String> list(String env) {
+        return listing.computeIfAbsent(env, e -> {
+            TreeSet<String> names = new TreeSet<>();
+            for (Path root : roots(e)) {
+                if (!Files.isDirectory(root)) {
+                    continue;
+                }
+                try (Stream<Path> walk = Files.walk(root)) {
+                    walk.filter(p -> p.toString().endsWith(".sls") && Files.isRegularFile(p)).forEach(p -> {
+                        String rel = root.relativize(p).toString();
+                        String name = rel.substring(0, rel.length() - 4);
+                        if (name.endsWith("/init")) {
+                            name = name.substring(0, name.length() - 5);
+                        }
+                        if (!name.contains(".") && !name.equals("top")) {
+                            names.add(name.replace('/', '.'));
+                        }
+                    });
+                } catch (IOException ex) {
+                    throw new InputError("cannot list " + root + ": " + ex.getMessage());
+                }
+            }
+            return new ArrayList<>(names);
+        });
+    }
+
+    /** True when p (after following links) is still under root. */
+    private static boolean inside(Path root, Path p) {
+        try {
+            Path realRoot = root.toRealPath();
+            Path real = p.toRealPath();
+            return real.startsWith(realRoot);
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize().startsWith(root);
+        }
+    }
+
+    /** The roots with {@code dir} put first for every environment (a path given on the command line). */
+    public StateTree withFirstRoot(String env, Path dir) {
+        Map<String, List<Path>> copy = new LinkedHashMap<>(roots);
+        List<Path> list = new ArrayList<>();
+        list.add(dir.toAbsolutePath().normalize());
+        for (Path p : copy.getOrDefault(env, List.of())) {
+            if (!p.equals(list.get(0))) {
+                list.add(p);
+            }
+        }
+        copy.put(env, list);
+        return new StateTree(copy);
+    }
+}

@@ -1,0 +1,89 @@
+package agent.render;
+
+import agent.InputError;
+import agent.render.jinja.JinjaSetup;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.interpret.Context;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The Jinja environment shared by SLS files, pillar files and file templates. jinjava is costly
+ * to build (hundreds of classes), so it is built once, on a background thread started as early
+ * as possible, and only waited for when a file actually contains Jinja.
+ */
+public final class Jinja {
+
+    /** Reads templates ({@code import}, {@code include}, {@code import_yaml}) from the state tree. */
+    @FunctionalInterface
+    public interface Loader {
+        /** @param path a path relative to the roots, already normalised ({@code salt://} removed) */
+        String load(String path) throws IOException;
+    }
+
+    /** Context key under which the active loader travels, for the resource locator. */
+    public static final String LOADER_KEY = "__agent_loader__";
+
+    private final CompletableFuture<Jinjava> engine;
+
+    private Jinja(CompletableFuture<Jinjava> engine) {
+        this.engine = engine;
+    }
+
+    /** Starts building the engine now, on another thread. */
+    public static Jinja startBuilding() {
+        return new Jinja(CompletableFuture.supplyAsync(JinjaSetup::build, command -> {
+            Thread t = new Thread(command, "jinja-setup");
+            t.setDaemon(true);
+            t.start();
+        }));
+    }
+
+    /** True when the text uses any Jinja syntax; plain YAML skips the engine entirely. */
+    public static boolean hasJinja(String text) {
+        return text.contains("{{") || text.contains("{%") || text.contains("{#");
+    }
+
+    /**
+     * Renders {@code text} as the template {@code name} with {@code vars}; a template error is an
+     * {@link InputError} naming {@code displayName} and the line.
+     */
+    public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader) {
+        Jinjava jinjava = engine.join();
+        Context context = new Context(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
+        context.put(LOADER_KEY, loader);
+        JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()
+                .newInstance(jinjava, context, jinjava.getGlobalConfig());
+        context.getCurrentPathStack().push(name, 0, 0);
+        JinjavaInterpreter.pushCurrent(interpreter);
+        String out;
+        try {
+            out = interpreter.render(text);
+        } catch (RuntimeException e) {
+            throw new InputError("Jinja error: " + rootMessage(e), displayName, 0, e);
+        } finally {
+            JinjavaInterpreter.popCurrent();
+        }
+        List<TemplateError> fatal = interpreter.getErrorsCopy().stream()
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+        if (!fatal.isEmpty()) {
+            TemplateError first = fatal.get(0);
+            String where = first.getSourceTemplate().filter(s -> !s.equals(name)).map(s -> " (in " + s + ")").orElse("");
+            throw new InputError("Jinja error: " + first.getMessage() + where, displayName,
+                    where.isEmpty() ? Math.max(first.getLineno(), 0) : 0);
+        }
+        return out;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+}

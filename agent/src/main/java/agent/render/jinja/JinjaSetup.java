@@ -1,0 +1,90 @@
+package agent.render.jinja;
+
+import agent.render.Jinja;
+import com.hubspot.jinjava.Jinjava;
+import com.hubspot.jinjava.JinjavaConfig;
+import com.hubspot.jinjava.LegacyOverrides;
+import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.lib.filter.Filter;
+import com.hubspot.jinjava.lib.tag.Tag;
+import com.hubspot.jinjava.loader.LocationResolver;
+import com.hubspot.jinjava.loader.ResourceLocator;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.file.Path;
+import java.util.Optional;
+import jinjava.javax.el.CompositeELResolver;
+
+/** Builds jinjava configured to behave like the Jinja Salt uses. */
+public final class JinjaSetup {
+
+    private JinjaSetup() {
+    }
+
+    public static Jinjava build() {
+        CompositeELResolver resolver = new CompositeELResolver();
+        resolver.add(new SaltResolver());
+        resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_WRITE);
+        LegacyOverrides python = LegacyOverrides.newBuilder()
+                .withEvaluateMapKeys(true)
+                .withIterateOverMapKeys(true)
+                .withUsePyishObjectMapper(true)
+                .withUseNaturalOperatorPrecedence(true)
+                .withParseWhitespaceControlStrictly(true)
+                .withUseTrimmingForNotesAndExpressions(true)
+                .withKeepNullableLoopValues(true)
+                .build();
+        JinjavaConfig config = JinjavaConfig.newBuilder()
+                .withElResolver(resolver)
+                .withLegacyOverrides(python)
+                .withNestedInterpretationEnabled(false)
+                .withFailOnUnknownTokens(false)
+                .withInterperterFactory(new PyInterpreter.Factory())
+                .withMaxRenderDepth(20)
+                .build();
+        Jinjava jinjava = new Jinjava(config);
+        jinjava.setResourceLocator(new StateTreeLocator());
+        for (Filter f : SaltFilters.all()) {
+            jinjava.registerFilter(f);
+        }
+        for (Tag t : DataTags.all()) {
+            jinjava.registerTag(t);
+        }
+        // Warm the expression parser so the first real template does not pay for it.
+        jinjava.render("{% set x = [1] %}{{ x[0] ~ 'a' | upper }}", java.util.Map.of());
+        return jinjava;
+    }
+
+    /** Templates come from the state tree of the render in progress. */
+    private static final class StateTreeLocator implements ResourceLocator {
+        @Override
+        public String getString(String fullName, Charset encoding, JinjavaInterpreter interpreter) throws IOException {
+            Object loader = interpreter.getContext().get(Jinja.LOADER_KEY);
+            if (!(loader instanceof Jinja.Loader l)) {
+                throw new IOException("no state tree to load " + fullName + " from");
+            }
+            return l.load(fullName);
+        }
+
+        @Override
+        public Optional<LocationResolver> getLocationResolver() {
+            return Optional.of(JinjaSetup::resolve);
+        }
+    }
+
+    /** salt://a/b → a/b; ./x and ../x are relative to the template doing the import. */
+    static String resolve(String name, JinjavaInterpreter interpreter) {
+        String n = name.startsWith("salt://") ? name.substring("salt://".length()) : name;
+        if (n.startsWith("./") || n.startsWith("../")) {
+            String current = interpreter.getContext().getCurrentPathStack().peek().orElse("");
+            Path base = Path.of(current).getParent();
+            Path resolved = (base == null ? Path.of(n) : base.resolve(n)).normalize();
+            n = resolved.toString();
+        }
+        while (n.startsWith("/")) {
+            n = n.substring(1);
+        }
+        return n;
+    }
+}

@@ -1,0 +1,18 @@
+package agent.report;
+
+/** Salt's terminal colours; all empty when output is not a terminal or NO_COLOR is set. */
+public record Colors(String green, String cyan, String red, String lightRed, String lightYellow, String endc) {
+
+    public static final Colors NONE = new Colors("", "", "", "", "", "");
+    public static final Colors ANSI = new Colors("\033[0;32m", "\033[0;36m", "\033[0;31m", "\033[1;31m",
+            "\033[1;33m", "\033[0m");
+
+    /** Colours only on a terminal, never with NO_COLOR or --no-color. */
+    public static Colors choose(boolean noColorFlag) {
+        if (noColorFlag || System.getenv("NO_COLOR") != null || System.console() == null) {
+            return NONE;
+        }
+        String term = System.getenv("TERM");
+        return "dumb".equals(term) ? NONE : ANSI;
+    }
+}

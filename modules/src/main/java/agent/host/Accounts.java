@@ -1,0 +1,127 @@
+package agent.host;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The user and group databases, read from /etc/passwd and /etc/group once and kept until
+ * something this run did changes them ({@link #invalidate()}).
+ */
+public final class Accounts {
+
+    /** One line of /etc/passwd. */
+    public record User(String name, String password, int uid, int gid, String gecos, String home, String shell) {
+    }
+
+    /** One line of /etc/group. */
+    public record Group(String name, String password, int gid, List<String> members) {
+    }
+
+    private final Path etc;
+    private Map<String, User> users;
+    private Map<String, Group> groups;
+
+    public Accounts() {
+        this(Path.of("/etc"));
+    }
+
+    public Accounts(Path etc) {
+        this.etc = etc;
+    }
+
+    public synchronized void invalidate() {
+        users = null;
+        groups = null;
+    }
+
+    public synchronized Map<String, User> users() {
+        if (users == null) {
+            users = new LinkedHashMap<>();
+            for (String[] f : records(etc.resolve("passwd"), 7)) {
+                users.putIfAbsent(f[0], new User(f[0], f[1], parse(f[2]), parse(f[3]), f[4], f[5], f[6]));
+            }
+        }
+        return users;
+    }
+
+    public synchronized Map<String, Group> groups() {
+        if (groups == null) {
+            groups = new LinkedHashMap<>();
+            for (String[] f : records(etc.resolve("group"), 4)) {
+                List<String> members = f[3].isEmpty() ? List.of() : List.of(f[3].split(","));
+                groups.putIfAbsent(f[0], new Group(f[0], f[1], parse(f[2]), members));
+            }
+        }
+        return groups;
+    }
+
+    public Optional<User> user(String name) {
+        return Optional.ofNullable(users().get(name));
+    }
+
+    public Optional<Group> group(String name) {
+        return Optional.ofNullable(groups().get(name));
+    }
+
+    public Optional<String> userName(int uid) {
+        return users().values().stream().filter(u -> u.uid() == uid).map(User::name).findFirst();
+    }
+
+    public Optional<String> groupName(int gid) {
+        return groups().values().stream().filter(g -> g.gid() == gid).map(Group::name).findFirst();
+    }
+
+    /** A user given by name or by number, as file states accept both. */
+    public Optional<Integer> uidOf(String userOrId) {
+        if (userOrId.matches("\\d+")) {
+            return Optional.of(Integer.parseInt(userOrId));
+        }
+        return user(userOrId).map(User::uid);
+    }
+
+    public Optional<Integer> gidOf(String groupOrId) {
+        if (groupOrId.matches("\\d+")) {
+            return Optional.of(Integer.parseInt(groupOrId));
+        }
+        return group(groupOrId).map(Group::gid);
+    }
+
+    private static int parse(String s) {
+        try {
+            return Integer.parseInt(s);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    private static List<String[]> records(Path file, int fields) {
+        List<String[]> out = new ArrayList<>();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            return out;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        for (String line : text.split("\n")) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("+") || line.startsWith("-")) {
+                continue;
+            }
+            String[] f = line.split(":", -1);
+            if (f.length < fields) {
+                continue;
+            }
+            out.add(f);
+        }
+        return out;
+    }
+}

@@ -1,0 +1,76 @@
+package agent.host;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A process to run: an argument vector, never a shell string with data spliced in. The only
+ * shell is the one a user asks for ({@code cmd.run}'s name), and it still arrives as
+ * {@code [shell, -c, text]}.
+ */
+public record Command(List<String> argv, Map<String, String> env, Path cwd, Duration timeout,
+                      String runas, String stdin) {
+
+    /** Used when neither the state nor the config sets a timeout: long, but never forever. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
+
+    public Command {
+        argv = List.copyOf(argv);
+        if (argv.isEmpty() || argv.get(0).isEmpty()) {
+            throw new IllegalArgumentException("a command needs a program");
+        }
+        env = env == null ? Map.of() : Map.copyOf(env);
+        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+    }
+
+    public static Command of(String... argv) {
+        return new Command(List.of(argv), Map.of(), null, null, null, null);
+    }
+
+    public static Command of(List<String> argv) {
+        return new Command(argv, Map.of(), null, null, null, null);
+    }
+
+    /** {@code [shell, -c, script]}: for text the user wrote as a shell command. */
+    public static Command shell(String shell, String script) {
+        return of(Objects.requireNonNullElse(shell, "/bin/sh"), "-c", script);
+    }
+
+    public Command withEnv(Map<String, String> more) {
+        var merged = new LinkedHashMap<>(env);
+        merged.putAll(more);
+        return new Command(argv, merged, cwd, timeout, runas, stdin);
+    }
+
+    public Command inDirectory(Path dir) {
+        return new Command(argv, env, dir, timeout, runas, stdin);
+    }
+
+    public Command withTimeout(Duration t) {
+        return new Command(argv, env, cwd, t, runas, stdin);
+    }
+
+    public Command as(String user) {
+        return new Command(argv, env, cwd, timeout, user, stdin);
+    }
+
+    public Command withStdin(String text) {
+        return new Command(argv, env, cwd, timeout, runas, text);
+    }
+
+    public Command plus(String... more) {
+        var all = new ArrayList<>(argv);
+        all.addAll(List.of(more));
+        return new Command(all, env, cwd, timeout, runas, stdin);
+    }
+
+    /** For logs: the vector as a readable line (never executed as such). */
+    public String display() {
+        return String.join(" ", argv);
+    }
+}

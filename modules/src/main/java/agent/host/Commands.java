@@ -1,0 +1,150 @@
+package agent.host;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.commons.exec.CommandLine;
+import org.apache.commons.exec.DefaultExecutor;
+import org.apache.commons.exec.ExecuteException;
+import org.apache.commons.exec.ExecuteWatchdog;
+import org.apache.commons.exec.PumpStreamHandler;
+import org.apache.commons.exec.Watchdog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Runs processes: argument vectors, captured output, a timeout that kills the whole tree. */
+public final class Commands {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Commands.class);
+
+    private final AtomicInteger spawned = new AtomicInteger();
+    private final Map<String, String> baseEnv;
+
+    public Commands() {
+        this(System.getenv());
+    }
+
+    Commands(Map<String, String> baseEnv) {
+        this.baseEnv = Map.copyOf(baseEnv);
+    }
+
+    /** How many processes this run has started (benchmarks assert zero on a no-change run). */
+    public int spawnedCount() {
+        return spawned.get();
+    }
+
+    public CommandResult run(Command command) throws IOException {
+        List<String> argv = command.runas() == null ? command.argv() : runasVector(command);
+        CommandLine line = new CommandLine(argv.get(0));
+        for (String arg : argv.subList(1, argv.size())) {
+            line.addArgument(arg, false);
+        }
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        InputStream in = command.stdin() == null
+                ? InputStream.nullInputStream()
+                : new ByteArrayInputStream(command.stdin().getBytes(StandardCharsets.UTF_8));
+        var streams = new PumpStreamHandler(out, err, in);
+        streams.setStopTimeout(Duration.ofSeconds(5));
+        var watchdog = new TreeKillingWatchdog(command.timeout());
+        var executor = new DefaultExecutor();
+        executor.setExitValues(null);
+        executor.setStreamHandler(streams);
+        executor.setWatchdog(watchdog);
+        if (command.cwd() != null) {
+            executor.setWorkingDirectory(command.cwd().toFile());
+        }
+        Map<String, String> env = new HashMap<>(baseEnv);
+        env.putAll(command.env());
+        spawned.incrementAndGet();
+        LOG.debug("running: {}", String.join(" ", argv));
+        int code;
+        try {
+            code = executor.execute(line, env);
+        } catch (ExecuteException e) {
+            code = e.getExitValue();
+            if (!watchdog.killedProcess() && watchdog.pid() < 0) {
+                throw new IOException("cannot run " + argv.get(0) + ": " + rootMessage(e), e);
+            }
+        } catch (IOException e) {
+            throw new IOException("cannot run " + argv.get(0) + ": " + rootMessage(e), e);
+        }
+        var result = new CommandResult(code, out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8), watchdog.pid(), watchdog.killedProcess());
+        LOG.debug("exit {} from {}", code, argv.get(0));
+        return result;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage();
+    }
+
+    /** Root runs the command as another user with runuser, with that user's HOME. */
+    private static List<String> runasVector(Command command) {
+        var v = new java.util.ArrayList<String>(List.of("runuser", "-u", command.runas(), "--"));
+        v.addAll(command.argv());
+        return v;
+    }
+
+    /** commons-exec's watchdog kills only the child; a shell's children would keep the pipes open. */
+    private static final class TreeKillingWatchdog extends ExecuteWatchdog {
+        private volatile Process process;
+
+        @SuppressWarnings("deprecation")
+        TreeKillingWatchdog(Duration timeout) {
+            super(timeout.toMillis());
+        }
+
+        @Override
+        public synchronized void start(Process p) {
+            this.process = p;
+            super.start(p);
+        }
+
+        @Override
+        public synchronized void timeoutOccured(Watchdog w) {
+            Process p = process;
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+            }
+            super.timeoutOccured(w);
+            if (p != null) {
+                p.destroyForcibly();
+            }
+        }
+
+        long pid() {
+            Process p = process;
+            return p == null ? -1 : p.pid();
+        }
+    }
+
+    /** Where a program lives on PATH, without spawning anything. */
+    public static java.util.Optional<Path> which(String program) {
+        if (program.contains("/")) {
+            Path p = Path.of(program);
+            return java.nio.file.Files.isExecutable(p) ? java.util.Optional.of(p) : java.util.Optional.empty();
+        }
+        String path = System.getenv().getOrDefault("PATH", "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin");
+        for (String dir : path.split(File.pathSeparator)) {
+            Path p = Path.of(dir.isEmpty() ? "." : dir, program);
+            if (java.nio.file.Files.isExecutable(p)) {
+                return java.util.Optional.of(p);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+}

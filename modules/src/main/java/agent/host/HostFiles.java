@@ -1,0 +1,211 @@
+package agent.host;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Every file change goes through here, and every change is atomic: new content is written to a
+ * temporary file in the same folder, given its owner and mode, synced, and renamed over the old
+ * one; the folder is synced after. A crash leaves the old file or the new one, never half.
+ */
+public final class HostFiles {
+
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    /** lstat: describes a symlink itself, not its target. */
+    public FileStat stat(Path path) {
+        try {
+            Map<String, Object> a = Files.readAttributes(path, "unix:mode,uid,gid,size,lastModifiedTime", NOFOLLOW);
+            int mode = (Integer) a.get("mode");
+            FileStat.Kind kind = switch (mode & 0170000) {
+                case 0100000 -> FileStat.Kind.FILE;
+                case 0040000 -> FileStat.Kind.DIRECTORY;
+                case 0120000 -> FileStat.Kind.SYMLINK;
+                default -> FileStat.Kind.OTHER;
+            };
+            String target = kind == FileStat.Kind.SYMLINK ? Files.readSymbolicLink(path).toString() : null;
+            return new FileStat(kind, mode, (Integer) a.get("uid"), (Integer) a.get("gid"),
+                    (Long) a.get("size"), target, ((FileTime) a.get("lastModifiedTime")).toInstant());
+        } catch (NoSuchFileException e) {
+            return FileStat.missing();
+        } catch (IOException e) {
+            // e.g. a path component that is a file: there is nothing at this path.
+            if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null
+                    && fse.getReason().contains("Not a directory")) {
+                return FileStat.missing();
+            }
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** stat() that follows symlinks. */
+    public FileStat statFollow(Path path) {
+        try {
+            return stat(path.toRealPath());
+        } catch (IOException e) {
+            return FileStat.missing();
+        }
+    }
+
+    public byte[] read(Path path) throws IOException {
+        return Files.readAllBytes(path);
+    }
+
+    public String readText(Path path) throws IOException {
+        return Files.readString(path, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Atomically replaces {@code path} with {@code content}. Owner, group and mode come from
+     * {@code ownership}; parts it leaves unset keep the old file's values.
+     */
+    public void write(Path path, byte[] content, Ownership ownership) throws IOException {
+        Path dir = parentOf(path);
+        Ownership target = ownership.orElse(stat(path));
+        Path tmp = temporarySibling(path);
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                ByteBuffer buf = ByteBuffer.wrap(content);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                applyOwnership(tmp, target);
+                ch.force(true);
+            }
+            rename(tmp, path);
+            syncDirectory(dir);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Appends to a file in place (Salt's file.append does the same); creates it when missing. */
+    public void append(Path path, byte[] content) throws IOException {
+        try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ch.write(ByteBuffer.wrap(content));
+            ch.force(true);
+        }
+    }
+
+    /** Creates one directory with the given ownership; the parent must exist. */
+    public void mkdir(Path path, Ownership ownership) throws IOException {
+        Files.createDirectory(path);
+        applyOwnership(path, ownership);
+        syncDirectory(parentOf(path));
+    }
+
+    /** Sets owner, group and mode of the path itself (a symlink's own owner, never its target's). */
+    public void applyOwnership(Path path, Ownership o) throws IOException {
+        // Owner first: chown clears setuid/setgid bits, so the mode must come after it.
+        if (o.uid() != null) {
+            Files.setAttribute(path, "unix:uid", o.uid(), NOFOLLOW);
+        }
+        if (o.gid() != null) {
+            Files.setAttribute(path, "unix:gid", o.gid(), NOFOLLOW);
+        }
+        if (o.mode() != null && !Files.isSymbolicLink(path)) {
+            Files.setAttribute(path, "unix:mode", o.mode(), NOFOLLOW);
+        }
+    }
+
+    /** Points {@code link} at {@code target}, replacing whatever link was there, atomically. */
+    public void symlink(Path link, String target, Ownership ownership) throws IOException {
+        Path tmp = temporarySibling(link);
+        try {
+            Files.createSymbolicLink(tmp, Path.of(target));
+            applyOwnership(tmp, new Ownership(ownership.uid(), ownership.gid(), null));
+            rename(tmp, link);
+            syncDirectory(parentOf(link));
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Removes a file, a link, or a directory with everything in it. */
+    public void delete(Path path) throws IOException {
+        if (Files.isDirectory(path, NOFOLLOW)) {
+            Files.walkFileTree(path, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) throws IOException {
+                    Files.delete(f);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+                    if (e != null) {
+                        throw e;
+                    }
+                    Files.delete(d);
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } else {
+            Files.deleteIfExists(path);
+        }
+        syncDirectory(parentOf(path));
+    }
+
+    /** Sets access and modification times, creating an empty file when missing. */
+    public void touch(Path path, Instant atime, Instant mtime) throws IOException {
+        if (!stat(path).exists()) {
+            write(path, new byte[0], Ownership.UNCHANGED);
+        }
+        var view = Files.getFileAttributeView(path, java.nio.file.attribute.BasicFileAttributeView.class);
+        view.setTimes(FileTime.from(mtime), FileTime.from(atime), null);
+    }
+
+    public java.util.List<Path> list(Path dir) throws IOException {
+        try (var s = Files.list(dir)) {
+            return s.sorted().toList();
+        }
+    }
+
+    private static void rename(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("cannot replace " + to + " atomically: " + e.getMessage(), e);
+        } catch (DirectoryNotEmptyException | FileAlreadyExistsException e) {
+            throw new IOException(to + " is a directory", e);
+        }
+    }
+
+    private static Path parentOf(Path path) {
+        Path abs = path.toAbsolutePath();
+        return abs.getParent() == null ? abs : abs.getParent();
+    }
+
+    private static Path temporarySibling(Path path) {
+        Path abs = path.toAbsolutePath();
+        String name = "." + abs.getFileName() + ".agent-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+        return abs.resolveSibling(name);
+    }
+
+    private static void syncDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException e) {
+            // Some file systems cannot sync a directory; the rename itself is still atomic.
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package agent.modules.file;
+
+import agent.host.Accounts;
+import agent.host.FileStat;
+import agent.host.Ownership;
+import agent.spi.Call;
+import agent.spi.StateException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The {@code user}, {@code group} and {@code mode} arguments of a file state: resolved to ids
+ * and compared with what a path has, giving Salt's change keys.
+ */
+record Perms(String user, Integer uid, String group, Integer gid, String mode) {
+
+    static Perms of(Call call, String modeKey) throws StateException {
+        Accounts accounts = call.context().host().accounts();
+        String user = call.string("user").orElse(null);
+        String group = call.string("group").orElse(null);
+        Integer uid = null;
+        Integer gid = null;
+        if (user != null) {
+            uid = accounts.uidOf(user).orElseThrow(() -> new StateException("User " + user + " is not available"));
+        }
+        if (group != null) {
+            gid = accounts.gidOf(group).orElseThrow(() -> new StateException("Group " + group + " is not available"));
+        }
+        String mode;
+        try {
+            mode = call.mode(modeKey).orElse(null);
+        } catch (IllegalArgumentException e) {
+            throw new StateException(e.getMessage());
+        }
+        return new Perms(user, uid, group, gid, mode);
+    }
+
+    Ownership ownership() {
+        return new Ownership(uid, gid, mode == null ? null : Integer.parseInt(mode, 8));
+    }
+
+    /** What would change on an existing path: Salt's user/group/mode change keys. */
+    Map<String, Object> differences(FileStat current) {
+        Map<String, Object> changes = new LinkedHashMap<>();
+        if (uid != null && (!current.exists() || current.uid() != uid)) {
+            changes.put("user", user);
+        }
+        if (gid != null && (!current.exists() || current.gid() != gid)) {
+            changes.put("group", group);
+        }
+        if (mode != null && !current.isSymlink() && (!current.exists() || !current.octalMode().equals(mode))) {
+            changes.put("mode", mode);
+        }
+        return changes;
+    }
+
+    /** How Salt names the owner in comments: user:group as they are on disk. */
+    static String ownerText(Accounts accounts, FileStat stat) {
+        String u = accounts.userName(stat.uid()).orElse(String.valueOf(stat.uid()));
+        String g = accounts.groupName(stat.gid()).orElse(String.valueOf(stat.gid()));
+        return u + ":" + g;
+    }
+}

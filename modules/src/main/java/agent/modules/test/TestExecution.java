@@ -1,0 +1,26 @@
+package agent.modules.test;
+
+import agent.spi.ExecFunction;
+import agent.spi.ExecutionModule;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** test.ping and friends. */
+public final class TestExecution implements ExecutionModule {
+
+    @Override
+    public String name() {
+        return "test";
+    }
+
+    @Override
+    public Map<String, ExecFunction> functions() {
+        Map<String, ExecFunction> f = new LinkedHashMap<>();
+        f.put("ping", c -> true);
+        f.put("true", c -> true);
+        f.put("false", c -> false);
+        f.put("echo", c -> c.required(0, "text"));
+        f.put("arg", c -> Map.of("args", c.args(), "kwargs", c.kwargs()));
+        return f;
+    }
+}

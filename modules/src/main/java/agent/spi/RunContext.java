@@ -1,0 +1,37 @@
+package agent.spi;
+
+import agent.host.Host;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** What a state function may use besides its arguments: the host, the run's mode and data. */
+public interface RunContext {
+
+    /** Test mode: predict, change nothing. */
+    boolean test();
+
+    /** The one way to touch the host: processes, files, system databases. */
+    Host host();
+
+    /** Finds {@code salt://} and local sources in the state roots. */
+    FileSource files();
+
+    /** Renders templates (file.managed's {@code template: jinja}) with the run's grains and pillar. */
+    Templates templates();
+
+    Map<String, Object> pillar();
+
+    /** Where the agent keeps its own files (file backups, job results). */
+    java.nio.file.Path cacheDir();
+
+    Map<String, Object> grains();
+
+    /**
+     * A value shared by every state of this run (parsed system databases, package lists...),
+     * made on first use.
+     */
+    <T> T shared(Class<T> type, Supplier<T> factory);
+
+    /** Drops a shared value after this run changed what it was read from. */
+    void forget(Class<?> type);
+}
