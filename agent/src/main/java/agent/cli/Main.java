@@ -3,7 +3,9 @@ package agent.cli;
 import agent.InputError;
 import agent.render.Jinja;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine;
 
@@ -20,42 +22,65 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        configureLogging(logLevel(args));
+        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        Jinja jinja = needsJinja(args) ? Jinja.startBuilding() : null;
+        System.exit(run(args, out, System.err, jinja));
     }
 
-    public static int run(String[] args) {
-        String level = logLevel(args);
-        configureLogging(level);
-        boolean debug = level.equals("debug") || level.equals("trace");
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        invocation = new Invocation(needsJinja(args) ? Jinja.startBuilding() : null, out, VersionProvider.version());
+    /** Runs one command; tests call this in-process with their own streams and a shared engine. */
+    public static int run(String[] args, PrintStream out, PrintStream err, Jinja jinja) {
+        boolean debug = List.of("debug", "trace").contains(logLevel(args));
+        invocation = new Invocation(jinja, out, VersionProvider.version());
         CommandLine cli = new CommandLine(new AgentCommand());
-        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setOut(new PrintWriter(out, true));
+        cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
-            System.err.println("agent: " + ex.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(ex, System.err);
-            System.err.println("Try 'agent --help' for usage.");
+            err.println("agent: " + ex.getMessage());
+            List<String> options = suggestOptions(ex);
+            if (options.isEmpty()) {
+                CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
+            } else {
+                err.println("Did you mean '" + String.join("' or '", options) + "'?");
+            }
+            err.println("Try 'agent " + (ex.getCommandLine().getParent() == null ? "" : ex.getCommandLine().getCommandName() + " ")
+                    + "--help' for usage.");
             return ExitCode.BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             if (ex instanceof InputError e) {
-                System.err.println("agent: error: " + e.describe().replace("\n", "\nagent: error: "));
+                err.println("agent: error: " + e.describe().replace("\n", "\nagent: error: "));
                 if (debug) {
-                    e.printStackTrace();
+                    e.printStackTrace(err);
                 }
                 return ExitCode.BAD_INPUT;
             }
-            System.err.println("agent: internal error: " + ex);
+            err.println("agent: internal error: " + ex);
             if (debug) {
-                ex.printStackTrace();
+                ex.printStackTrace(err);
             } else {
-                System.err.println("(run with --log-level debug for the stack trace)");
+                err.println("(run with --log-level debug for the stack trace)");
             }
             return ExitCode.BAD_INPUT;
         });
         int code = cli.execute(args);
         out.flush();
+        err.flush();
         return code;
+    }
+
+    /** The known options closest to a mistyped one. */
+    private static List<String> suggestOptions(CommandLine.ParameterException ex) {
+        if (!(ex instanceof CommandLine.UnmatchedArgumentException u)) {
+            return List.of();
+        }
+        for (String arg : u.getUnmatched()) {
+            if (arg.startsWith("-")) {
+                String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+                return agent.compile.Suggest.closestAll(name, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+            }
+        }
+        return List.of();
     }
 
     /** --version and --help never render anything. */
@@ -81,7 +106,7 @@ public final class Main {
         return "warning";
     }
 
-    private static void configureLogging(String level) {
+    static void configureLogging(String level) {
         String slf4j = switch (level) {
             case "quiet", "off" -> "off";
             case "error", "critical" -> "error";

@@ -30,7 +30,7 @@ public final class Compiler {
         List<Low> chunks = compileHighData(data, high.origins());
         Validator validator = new Validator(modules, errors);
         validator.checkFunctions(chunks, high.origins());
-        validator.checkTargets(chunks);
+        validator.checkTargets(chunks, high.origins());
         InputErrors.throwIfAny(errors);
         validator.checkCycles(chunks);
         InputErrors.throwIfAny(errors);

@@ -290,6 +290,7 @@ public final class HighStateBuilder {
                 Origin declAt = src.at(src.line(decls, key));
                 String stateName = key.contains(".") ? key.split("\\.", 2)[0] : key;
                 origins.decl(id, stateName, declAt);
+                origins.decl(id, key, declAt);
                 if (decls.get(key) instanceof List<?> declared) {
                     recordArgs(id, stateName, (List<Object>) declared, src);
                 } else {

@@ -1,6 +1,8 @@
 package agent.compile;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /** "Did you mean ...?": the closest known name by edit distance, if it is close enough. */
@@ -10,35 +12,46 @@ public final class Suggest {
     }
 
     public static Optional<String> closest(String wrong, Collection<String> known) {
-        String best = null;
+        List<String> all = closestAll(wrong, known);
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.get(0));
+    }
+
+    /** Every known name at the smallest distance, if close enough: "'--set' or '--test'". */
+    public static List<String> closestAll(String wrong, Collection<String> known) {
+        List<String> best = new ArrayList<>();
         int bestDistance = Integer.MAX_VALUE;
         for (String k : known) {
             int d = distance(wrong, k);
             if (d < bestDistance) {
                 bestDistance = d;
-                best = k;
+                best.clear();
+            }
+            if (d == bestDistance && !best.contains(k)) {
+                best.add(k);
             }
         }
         int limit = Math.max(2, wrong.length() / 3);
-        return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
+        return bestDistance <= limit ? best : List.of();
     }
 
+    /** Edit distance where swapping two neighbours counts as one edit (optimal string alignment). */
     static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
         for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
+            d[0][j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
             for (int j = 1; j <= b.length(); j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
             }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
         }
-        return prev[b.length()];
+        return d[a.length()][b.length()];
     }
 }

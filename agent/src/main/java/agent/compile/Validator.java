@@ -108,7 +108,7 @@ final class Validator {
     }
 
     /** Every requisite, _in requisite target and listener names at least one state. */
-    void checkTargets(List<Low> chunks) {
+    void checkTargets(List<Low> chunks, Origins origins) {
         for (Low c : chunks) {
             for (String key : List.of("require", "require_any", "watch", "watch_any", "onchanges", "onchanges_any",
                     "onfail", "onfail_any", "onfail_all", "onfail_stop", "prereq", "prerequired", "listen", "listen_in")) {
@@ -117,7 +117,7 @@ final class Validator {
                             ? chunks.stream().anyMatch(x -> x.state().equals(t.kind()) && (x.id().equals(t.value()) || x.name().equals(t.value())))
                             : !Requisites.resolve(t, chunks).isEmpty();
                     if (!found) {
-                        errors.add(c.origin().error(key + " target '" + t + "' of state '" + c.id()
+                        errors.add(origins.ofArg(c.id(), c.state(), key).error(key + " target '" + t + "' of state '" + c.id()
                                 + "' does not exist" + suggestTarget(t, chunks)));
                     }
                 }

@@ -105,7 +105,7 @@ final class StateCaller {
         }
         StateReturn ret = new StateReturn(name, r.result(), new LinkedHashMap<>(r.changes()), r.comment())
                 .withSkipWatch(r.isSkipWatch());
-        if (low.has("check_cmd") && !fn.schema().accepts("check_cmd")) {
+        if (low.has("check_cmd") && fn.schema().param("check_cmd").isEmpty()) {
             Object[] verdict = checks.checkCmd(low);
             ret = new StateReturn(name, (Boolean) verdict[0], ret.changes(), (String) verdict[1])
                     .withSkipWatch(ret.skipWatch());

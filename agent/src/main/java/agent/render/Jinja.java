@@ -28,6 +28,9 @@ public final class Jinja {
     /** Context key under which the active loader travels, for the resource locator. */
     public static final String LOADER_KEY = "__agent_loader__";
 
+    private static final java.util.regex.Pattern CHILD_ERROR =
+            java.util.regex.Pattern.compile("(?s)Error in `(.*?)` on line (\\d+): (.*)");
+
     private final CompletableFuture<Jinjava> engine;
 
     private Jinja(CompletableFuture<Jinjava> engine) {
@@ -64,7 +67,7 @@ public final class Jinja {
         try {
             out = interpreter.render(text);
         } catch (RuntimeException e) {
-            throw new InputError("Jinja error: " + rootMessage(e), displayName, 0, e);
+            throw new InputError("Jinja error: " + rootMessage(e), displayName, lineOf(e), e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
@@ -72,11 +75,41 @@ public final class Jinja {
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
         if (!fatal.isEmpty()) {
             TemplateError first = fatal.get(0);
-            String where = first.getSourceTemplate().filter(s -> !s.equals(name)).map(s -> " (in " + s + ")").orElse("");
-            throw new InputError("Jinja error: " + first.getMessage() + where, displayName,
-                    where.isEmpty() ? Math.max(first.getLineno(), 0) : 0);
+            String message = first.getMessage();
+            int line = Math.max(first.getLineno(), 0);
+            // jinjava re-reports some errors as "Error in `template` on line N: message".
+            java.util.regex.Matcher m = CHILD_ERROR.matcher(message);
+            String in = first.getSourceTemplate().orElse(name);
+            if (m.matches()) {
+                in = m.group(1);
+                line = Integer.parseInt(m.group(2));
+                message = m.group(3);
+            }
+            boolean here = in.equals(name);
+            throw new InputError("Jinja error: " + message + (here ? "" : " (in " + in + ", line " + line + ")"),
+                    displayName, here ? line : 0);
         }
         return out;
+    }
+
+    /** The template line an exception from jinjava points at, or 0. */
+    private static int lineOf(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof com.hubspot.jinjava.interpret.InterpretException ie && ie.getLineNumber() > 0) {
+                return ie.getLineNumber();
+            }
+            if (t instanceof com.hubspot.jinjava.interpret.FatalTemplateErrorsException f) {
+                for (TemplateError err : f.getErrors()) {
+                    if (err.getLineno() > 0) {
+                        return err.getLineno();
+                    }
+                }
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return 0;
     }
 
     private static String rootMessage(Throwable e) {

@@ -103,10 +103,11 @@ public final class YamlReader {
             Map<String, Object> map = new LinkedHashMap<>();
             built.put(node, map);
             positions.recordContainer(map, line(node));
+            List<Node> merges = new ArrayList<>();
             for (NodeTuple t : node.getValue()) {
                 Node keyNode = t.getKeyNode();
                 if (keyNode instanceof ScalarNode sk && "<<".equals(sk.getValue()) && sk.getTag().equals(Tag.MERGE)) {
-                    merge(map, t.getValueNode());
+                    merges.add(t.getValueNode());
                     continue;
                 }
                 Object k = build(keyNode);
@@ -124,6 +125,8 @@ public final class YamlReader {
                 positions.record(map, key, line(keyNode));
                 map.put(key, build(t.getValueNode()));
             }
+            // Keys written in the mapping win over merged ones.
+            merges.forEach(m -> merge(map, m));
             return map;
         }
 

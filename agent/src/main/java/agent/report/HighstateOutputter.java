@@ -62,6 +62,10 @@ public final class HighstateOutputter {
                     || (stateOutput.startsWith("changes") && Boolean.TRUE.equals(r.result()) && !schanged);
             if (terse) {
                 lines.add(terse(tcolor, comps, r));
+                if (r.result() == null && schanged) {
+                    // A prediction shows what it would change, diff included.
+                    lines.add(tcolor + new Nested(c).format(r.changes(), 14) + c.endc());
+                }
             } else {
                 full(lines, tcolor, comps, r);
             }

@@ -56,6 +56,11 @@ final class DataTags {
         }
 
         @Override
+        public String getEndTagName() {
+            return null;
+        }
+
+        @Override
         public String interpret(TagNode node, JinjavaInterpreter interpreter) {
             Matcher m = IMPORT.matcher(node.getHelpers());
             if (!m.matches()) {

@@ -5,6 +5,7 @@ import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.LegacyOverrides;
 import com.hubspot.jinjava.el.JinjavaInterpreterResolver;
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.lib.tag.Tag;
@@ -77,7 +78,7 @@ public final class JinjaSetup {
     static String resolve(String name, JinjavaInterpreter interpreter) {
         String n = name.startsWith("salt://") ? name.substring("salt://".length()) : name;
         if (n.startsWith("./") || n.startsWith("../")) {
-            String current = interpreter.getContext().getCurrentPathStack().peek().orElse("");
+            String current = currentTemplate(interpreter);
             Path base = Path.of(current).getParent();
             Path resolved = (base == null ? Path.of(n) : base.resolve(n)).normalize();
             n = resolved.toString();
@@ -86,5 +87,16 @@ public final class JinjaSetup {
             n = n.substring(1);
         }
         return n;
+    }
+
+    /** The template being rendered: an imported one names itself in its own context. */
+    private static String currentTemplate(JinjavaInterpreter interpreter) {
+        for (Context c = interpreter.getContext(); c != null; c = c.getParent()) {
+            Object imported = c.getScope().get(Context.IMPORT_RESOURCE_PATH_KEY);
+            if (imported instanceof String s) {
+                return s;
+            }
+        }
+        return interpreter.getContext().getCurrentPathStack().peek().orElse("");
     }
 }

@@ -1,5 +1,7 @@
 package agent.render.jinja;
 
+import com.hubspot.jinjava.interpret.JinjavaInterpreter;
+import com.hubspot.jinjava.interpret.TemplateError;
 import java.beans.FeatureDescriptor;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -62,10 +64,17 @@ final class SaltResolver extends ELResolver {
                     return r.get() == NONE ? null : r.get();
                 }
             }
-        } catch (RuntimeException e) {
-            throw e;
         } catch (Exception e) {
-            throw new IllegalStateException(name + ": " + e.getMessage(), e);
+            // jinjava would log a failing call and go on; for us it is a template error.
+            JinjavaInterpreter interpreter = JinjavaInterpreter.getCurrent();
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            if (interpreter != null) {
+                interpreter.addError(new TemplateError(TemplateError.ErrorType.FATAL, TemplateError.ErrorReason.EXCEPTION,
+                        TemplateError.ErrorItem.FUNCTION, message, name, interpreter.getLineNumber(), interpreter.getPosition(), e));
+                context.setPropertyResolved(true);
+                return null;
+            }
+            throw new IllegalStateException(message, e);
         }
         return null;
     }

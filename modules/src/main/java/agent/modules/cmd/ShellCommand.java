@@ -40,9 +40,13 @@ final class ShellCommand {
     static Command build(Call call, List<String> argv) throws StateException {
         Command cmd = Command.of(argv).withEnv(env(call));
         if (call.has("cwd")) {
-            cmd = cmd.inDirectory(Path.of(call.string("cwd").orElseThrow()));
+            Path cwd = Path.of(call.string("cwd").orElseThrow());
+            if (!java.nio.file.Files.isDirectory(cwd)) {
+                throw new StateException("Specified cwd '" + cwd + "' does not exist");
+            }
+            cmd = cmd.inDirectory(cwd);
         } else {
-            cmd = cmd.inDirectory(Path.of(call.has("runas") ? "/" : System.getProperty("user.home", "/")));
+            cmd = cmd.inDirectory(Path.of(System.getProperty("user.home", "/")));
         }
         if (call.has("timeout")) {
             cmd = cmd.withTimeout(Duration.ofSeconds(call.integer("timeout").orElseThrow()));
@@ -55,7 +59,9 @@ final class ShellCommand {
             if (call.has("cwd")) {
                 cmd = cmd.inDirectory(Path.of(call.string("cwd").orElseThrow()));
             } else {
-                cmd = cmd.inDirectory(Path.of(entry.home()));
+                // Salt starts in the user's home; accounts like nobody have none.
+                Path home = Path.of(entry.home());
+                cmd = cmd.inDirectory(java.nio.file.Files.isDirectory(home) ? home : Path.of("/"));
             }
         }
         if (call.has("stdin")) {
