@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code agent apply [SLS ...]}: the main job. */
-@Command(name = "apply", description = "Apply SLS files (paths or dotted names), or the highstate from top.sls.",
+@Command(name = "apply", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Apply SLS files (paths or dotted names), or the highstate from top.sls.",
         footer = {"", "Examples:",
                 "  agent apply base.sls",
                 "  agent apply webserver --file-root ./salt --file-root /srv/base-states",

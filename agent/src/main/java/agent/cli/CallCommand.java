@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code agent call FUNCTION [ARGS]}: salt-call style. */
-@Command(name = "call", description = "Run one function, as salt-call does: state.apply, state.show_low_sls, grains.items, pillar.get, test.ping ...",
+@Command(name = "call", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Run one function, as salt-call does: state.apply, state.show_low_sls, grains.items, pillar.get, test.ping ...",
         footer = {"", "ARGS are positional values or key=value (values read as YAML).", "", "Examples:",
                 "  agent call state.apply webserver test=True",
                 "  agent call state.show_low_sls users --file-root formulas --pillar-root pillar --out json",

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code agent grains [KEY]}: grains.items, or grains.get KEY. */
-@Command(name = "grains", description = "Show this host's grains (all, or one colon path).",
+@Command(name = "grains", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show this host's grains (all, or one colon path).",
         footer = {"", "Examples:", "  agent grains", "  agent grains os_family", "  agent grains --out json"})
 final class GrainsCommand implements Callable<Integer> {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code agent pillar [KEY]}: pillar.items, or pillar.get KEY. */
-@Command(name = "pillar", description = "Show this host's pillar (all, or one colon path).",
+@Command(name = "pillar", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show this host's pillar (all, or one colon path).",
         footer = {"", "Examples:", "  agent pillar --pillar-root pillar", "  agent pillar users:alice --env production"})
 final class PillarCommand implements Callable<Integer> {
 

@@ -9,7 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code agent show sls|low_sls|lowstate|top}: what would run, without running it. */
-@Command(name = "show", description = "Show compiled states without running them: sls NAMES, low_sls NAMES, lowstate, top.",
+@Command(name = "show", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Show compiled states without running them: sls NAMES, low_sls NAMES, lowstate, top.",
         footer = {"", "Examples:", "  agent show sls webserver", "  agent show lowstate --out json", "  agent show top --env staging"})
 final class ShowCommand implements Callable<Integer> {
 
