@@ -176,7 +176,11 @@ public final class Session {
     }
 
     public HighState highState(Targets.Resolved t) {
-        return new HighStateBuilder(t.tree(), renderer, stateVars()).build(t.targets());
+        Function<SlsFile, Map<String, Object>> vars = stateVars();
+        agent.Timing.mark("grains and pillar ready");
+        HighState high = new HighStateBuilder(t.tree(), renderer, vars).build(t.targets());
+        agent.Timing.mark("rendered");
+        return high;
     }
 
     /** The ordered low chunks a run executes (validated). */
@@ -196,11 +200,15 @@ public final class Session {
 
     /** Validates everything, then runs it. */
     public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
+        agent.Timing.mark("apply start");
         List<Low> chunks = lowState(t);
+        agent.Timing.mark("compiled " + chunks.size() + " chunks");
         EngineContext context = new EngineContext(test, host, t.tree(), templates(t.tree()), grains(), pillar(),
                 config.cacheDir());
         Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
-        return executor.run(chunks);
+        RunResult result = executor.run(chunks);
+        agent.Timing.mark("executed");
+        return result;
     }
 
     /** file.managed's template: the same Jinja, with the state tree of this run. */

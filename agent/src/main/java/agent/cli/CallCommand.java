@@ -7,40 +7,36 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
 /** {@code agent call FUNCTION [ARGS]}: salt-call style. */
-@Command(name = "call", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class, description = "Run one function, as salt-call does: state.apply, state.show_low_sls, grains.items, pillar.get, test.ping ...",
-        footer = {"", "ARGS are positional values or key=value (values read as YAML).", "", "Examples:",
-                "  agent call state.apply webserver test=True",
-                "  agent call state.show_low_sls users --file-root formulas --pillar-root pillar --out json",
-                "  agent call pillar.get users:alice:uid"})
-final class CallCommand implements Callable<Integer> {
-
-    @Mixin
-    TreeOptions tree;
-
-    @Mixin
-    OutputOptions output;
-
-    @Option(names = "--test", description = "For state functions: predict, change nothing.")
-    boolean test;
-
-    @Option(names = "--failhard", description = "For state functions: stop at the first failed state.")
-    boolean failhard;
-
-    @Parameters(index = "0", paramLabel = "FUNCTION", description = "e.g. state.apply, grains.items")
-    String function;
-
-    @Parameters(index = "1..*", paramLabel = "ARGS", arity = "0..*")
-    List<String> args = new ArrayList<>();
+final class CallCommand implements Subcommand {
 
     @Override
-    public Integer call() {
+    public CommandSpec spec() {
+        CommandSpec spec = Opts.command("call");
+        spec.usageMessage()
+                .description("Run one function, as salt-call does: state.apply, state.show_low_sls, grains.items, pillar.get, test.ping ...")
+                .footer("", "ARGS are positional values or key=value (values read as YAML).", "", "Examples:",
+                        "  agent call state.apply webserver test=True",
+                        "  agent call state.show_low_sls users --file-root formulas --pillar-root pillar --out json",
+                        "  agent call pillar.get users:alice:uid");
+        spec.addOption(Opts.help());
+        spec.addOption(Opts.flag("--test", "For state functions: predict, change nothing."));
+        spec.addOption(Opts.flag("--failhard", "For state functions: stop at the first failed state."));
+        TreeOptions.addTo(spec);
+        OutputOptions.addTo(spec);
+        spec.addPositional(Opts.positional("0", "FUNCTION", "1", "e.g. state.apply, grains.items"));
+        spec.addPositional(picocli.CommandLine.Model.PositionalParamSpec.builder().index("1..*").paramLabel("ARGS")
+                .arity("0..*").type(List.class).auxiliaryTypes(String.class).description("Arguments").build());
+        return spec;
+    }
+
+    @Override
+    public int run(ParseResult p, Invocation inv) {
+        String function = p.matchedPositionalValue(0, "");
+        List<String> args = p.matchedPositionals().size() > 1 ? p.matchedPositionalValue(1, List.<String>of()) : List.of();
         List<Object> positional = new ArrayList<>();
         Map<String, Object> kwargs = new LinkedHashMap<>();
         for (String a : args) {
@@ -51,23 +47,16 @@ final class CallCommand implements Callable<Integer> {
                 positional.add(value(a));
             }
         }
-        return run(function, positional, kwargs, tree, output, test, failhard);
+        return run(function, positional, kwargs, p, inv);
     }
 
     /** Shared with the friendly spellings (agent grains, agent show ...). */
-    static int run(String function, List<Object> positional, Map<String, Object> kwargs, TreeOptions tree,
-                   OutputOptions output, boolean test, boolean failhard) {
-        Invocation inv = Main.invocation();
-        Map<String, Object> flags = new LinkedHashMap<>();
-        if (test) {
-            flags.put("test", true);
-        }
-        if (failhard) {
-            flags.put("failhard", true);
-        }
-        Session session = inv.session(tree, output, flags);
+    static int run(String function, List<Object> positional, Map<String, Object> kwargs, ParseResult p, Invocation inv) {
+        OutputOptions output = OutputOptions.from(p);
+        Session session = inv.session(TreeOptions.from(p), output,
+                Invocation.runFlags(Opts.flag(p, "--test"), Opts.flag(p, "--failhard")));
         FunctionCall.Outcome outcome = FunctionCall.call(session, function, positional, kwargs, session.config().test(), null);
-        Printer printer = new Printer(inv.out, "local", output.colors(session.config()));
+        Printer printer = new Printer(inv.out(), "local", output.colors(session.config()));
         if (outcome instanceof FunctionCall.Run run) {
             printer.run(run.result(), output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
             return run.result().anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;

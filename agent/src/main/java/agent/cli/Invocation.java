@@ -5,28 +5,30 @@ import agent.config.AgentConfig;
 import agent.host.Host;
 import agent.render.Jinja;
 import java.io.PrintStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** What every command needs: the Jinja engine (building since start-up) and stdout. */
-final class Invocation {
-
-    final Jinja jinja;
-    final PrintStream out;
-    final String version;
-
-    Invocation(Jinja jinja, PrintStream out, String version) {
-        this.jinja = jinja;
-        this.out = out;
-        this.version = version;
-    }
+/** What every command needs: the Jinja engine (building since start-up), stdout, the version. */
+record Invocation(Jinja jinja, PrintStream out, String version) {
 
     /** A session over the config made from the shared options. */
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
-        Map<String, Object> flags = new java.util.LinkedHashMap<>(output.flags());
+        Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
         AgentConfig config = tree.load(flags);
         Session s = new Session(config, jinja, Host.local(), version);
         s.overridePillar(tree.pillarOverride());
         return s;
+    }
+
+    static Map<String, Object> runFlags(boolean test, boolean failhard) {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        if (test) {
+            flags.put("test", true);
+        }
+        if (failhard) {
+            flags.put("failhard", true);
+        }
+        return flags;
     }
 }

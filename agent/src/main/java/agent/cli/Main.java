@@ -12,27 +12,36 @@ import picocli.CommandLine;
 /** Entry point: logging set up first, the Jinja engine started early, exit codes mapped. */
 public final class Main {
 
-    private static Invocation invocation;
-
     private Main() {
     }
 
-    static Invocation invocation() {
-        return invocation;
+    /** The version from the jar manifest ("dev" when run from classes). */
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
     }
 
     public static void main(String[] args) {
+        agent.Timing.mark("main");
         configureLogging(logLevel(args));
         PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
-        Jinja jinja = needsJinja(args) ? Jinja.startBuilding() : null;
-        System.exit(run(args, out, System.err, jinja));
+        Jinja jinja = Jinja.lazy();
+        if (JinjaHint.likelyNeeded(args)) {
+            jinja.start();
+        }
+        int code = run(args, out, System.err, jinja);
+        agent.Timing.mark("exit");
+        agent.Timing.report();
+        System.exit(code);
     }
 
     /** Runs one command; tests call this in-process with their own streams and a shared engine. */
     public static int run(String[] args, PrintStream out, PrintStream err, Jinja jinja) {
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
-        invocation = new Invocation(jinja, out, VersionProvider.version());
-        CommandLine cli = new CommandLine(new AgentCommand());
+        Invocation invocation = new Invocation(jinja, out, version());
+        AgentCommand root = new AgentCommand(invocation.version());
+        CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
+        cli.setExecutionStrategy(parsed -> root.execute(parsed, invocation));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
@@ -63,6 +72,7 @@ public final class Main {
             }
             return ExitCode.BAD_INPUT;
         });
+        agent.Timing.mark("cli model built");
         int code = cli.execute(args);
         out.flush();
         err.flush();
@@ -81,16 +91,6 @@ public final class Main {
             }
         }
         return List.of();
-    }
-
-    /** --version and --help never render anything. */
-    private static boolean needsJinja(String[] args) {
-        for (String a : args) {
-            if (a.equals("--version") || a.equals("-V") || a.equals("--help") || a.equals("-h")) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** Read before anything logs: the level decides how the logger is built. */

@@ -4,27 +4,24 @@ import agent.config.AgentConfig;
 import agent.report.Colors;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-/** How results are printed. */
-public final class OutputOptions {
+/** How results are printed (a mixin). */
+record OutputOptions(String out, String stateOutput, Boolean stateVerbose, boolean noColor, String logLevel) {
 
-    @Option(names = "--out", paramLabel = "FORMAT", description = "highstate (default for states), nested, json or yaml.")
-    String out;
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Opts.value("--out", "FORMAT", "highstate (default for states), nested, json or yaml."));
+        spec.addOption(Opts.value("--state-output", "MODE", "full, terse, mixed (default) or changes."));
+        spec.addOption(Opts.negatable("--state-verbose", "Also print states that succeeded without changes (default: no)."));
+        spec.addOption(Opts.flag("--no-color", "No colours (also when NO_COLOR is set or output is not a terminal)."));
+        spec.addOption(Opts.value("--log-level", "LEVEL", "quiet, error, warning (default), info, debug or trace. Logs go to stderr."));
+    }
 
-    @Option(names = "--state-output", paramLabel = "MODE", description = "full, terse, mixed (default) or changes.")
-    String stateOutput;
-
-    @Option(names = "--state-verbose", negatable = true,
-            description = "Also print states that succeeded without changes (default: no).")
-    Boolean stateVerbose;
-
-    @Option(names = "--no-color", description = "No colours (also when NO_COLOR is set or output is not a terminal).")
-    boolean noColor;
-
-    @Option(names = "--log-level", paramLabel = "LEVEL",
-            description = "quiet, error, warning (default), info, debug or trace. Logs go to stderr.")
-    String logLevel;
+    static OutputOptions from(ParseResult p) {
+        return new OutputOptions(Opts.value(p, "--out"), Opts.value(p, "--state-output"), Opts.tristate(p, "--state-verbose"),
+                Opts.flag(p, "--no-color"), Opts.value(p, "--log-level"));
+    }
 
     Map<String, Object> flags() {
         Map<String, Object> f = new LinkedHashMap<>();

@@ -8,36 +8,31 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParseResult;
 
-/** Where states and pillar come from, and which host and environment this is. */
-public final class TreeOptions {
+/** Where states and pillar come from, and which host and environment this is (a mixin). */
+record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pillar, String env, String id,
+                   String config, List<String> sets) {
 
-    @Option(names = "--file-root", paramLabel = "DIR",
-            description = "A state root (repeatable, searched in order). Default: the folder of an SLS path, else file_roots from the config.")
-    List<Path> fileRoots = new ArrayList<>();
+    static void addTo(CommandSpec spec) {
+        spec.addOption(Opts.repeated("--file-root", "DIR",
+                "A state root (repeatable, searched in order). Default: the folder of an SLS path, else file_roots from the config."));
+        spec.addOption(Opts.repeated("--pillar-root", "DIR", "A pillar root with top.sls (repeatable)."));
+        spec.addOption(Opts.value("--pillar", "JSON", "Pillar data merged over the pillar roots, e.g. '{\"users\": {}}'."));
+        spec.addOption(Opts.value("--env", "NAME", "Environment (e.g. dev, staging, production): its top file and its pillar."));
+        spec.addOption(Opts.value("--id", "NAME", "This host's id (default: config id, else the fqdn)."));
+        spec.addOption(Opts.value("--config", "FILE", "Agent config (default /etc/agent/agent.yaml when present)."));
+        spec.addOption(Opts.repeated("--set", "KEY=VALUE", "Override any config key (repeatable)."));
+    }
 
-    @Option(names = "--pillar-root", paramLabel = "DIR", description = "A pillar root with top.sls (repeatable).")
-    List<Path> pillarRoots = new ArrayList<>();
-
-    @Option(names = "--pillar", paramLabel = "JSON", description = "Pillar data merged over the pillar roots, e.g. '{\"users\": {}}'.")
-    String pillar;
-
-    @Option(names = "--env", paramLabel = "NAME",
-            description = "Environment (e.g. dev, staging, production): its top file and its pillar.")
-    String env;
-
-    @Option(names = "--id", paramLabel = "NAME", description = "This host's id (default: config id, else the fqdn).")
-    String id;
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Agent config (default /etc/agent/agent.yaml when present).")
-    Path config;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE", description = "Override any config key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    static TreeOptions from(ParseResult p) {
+        return new TreeOptions(Opts.values(p, "--file-root"), Opts.values(p, "--pillar-root"), Opts.value(p, "--pillar"),
+                Opts.value(p, "--env"), Opts.value(p, "--id"), Opts.value(p, "--config"), Opts.values(p, "--set"));
+    }
 
     /** The config with these options applied over the file and --set. */
-    public AgentConfig load(Map<String, Object> moreFlags) {
+    AgentConfig load(Map<String, Object> moreFlags) {
         Map<String, Object> flags = new LinkedHashMap<>(moreFlags);
         String envName = env == null ? "base" : env;
         if (!fileRoots.isEmpty()) {
@@ -53,11 +48,11 @@ public final class TreeOptions {
         if (id != null) {
             flags.put("id", id);
         }
-        return AgentConfig.load(config, sets, flags);
+        return AgentConfig.load(config == null ? null : Path.of(config), sets, flags);
     }
 
-    private static Map<String, Object> rootsMap(List<Path> dirs, String env) {
-        List<String> list = dirs.stream().map(p -> p.toAbsolutePath().normalize().toString()).toList();
+    private static Map<String, Object> rootsMap(List<String> dirs, String env) {
+        List<String> list = dirs.stream().map(p -> Path.of(p).toAbsolutePath().normalize().toString()).toList();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("base", new ArrayList<>(list));
         if (!env.equals("base")) {
@@ -68,7 +63,7 @@ public final class TreeOptions {
 
     /** --pillar as data, or null. */
     @SuppressWarnings("unchecked")
-    public Map<String, Object> pillarOverride() {
+    Map<String, Object> pillarOverride() {
         if (pillar == null) {
             return null;
         }

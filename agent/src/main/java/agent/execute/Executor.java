@@ -2,8 +2,6 @@ package agent.execute;
 
 import agent.compile.Low;
 import agent.spi.Call;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,7 +20,6 @@ import org.slf4j.LoggerFactory;
 public final class Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     /** Observes the run: one call per finished state (progress lines, logs). */
     public interface Listener {
@@ -187,7 +184,7 @@ public final class Executor {
 
     private StateReturn fake(Low low, boolean result, String comment) {
         return new StateReturn(low.name(), result, new LinkedHashMap<>(), comment)
-                .at(low.sls(), low.id(), -1, LocalTime.now().format(START), 0.0);
+                .at(low.sls(), low.id(), -1, Clock.startTime(), 0.0);
     }
 
     private void record(Low low, StateReturn ret) {

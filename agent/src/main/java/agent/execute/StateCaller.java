@@ -10,8 +10,6 @@ import agent.spi.StateModule;
 import agent.spi.Values;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
-import java.time.LocalTime;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +24,6 @@ import org.slf4j.LoggerFactory;
 final class StateCaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateCaller.class);
-    private static final DateTimeFormatter START = DateTimeFormatter.ofPattern("HH:mm:ss.SSSSSS");
 
     private final StateModules modules;
     private final EngineContext context;
@@ -44,7 +41,7 @@ final class StateCaller {
 
     /** Runs the state (or, with {@code watch}, its mod_watch) and times it. */
     StateReturn call(Low low, boolean test, Call.Requisites reqs, boolean modWatch) {
-        LocalTime start = LocalTime.now();
+        String start = Clock.startTime();
         long t0 = System.nanoTime();
         StateReturn ret = callOnce(low, test, reqs, modWatch);
         Map<String, Object> retry = retryOptions(low);
@@ -73,7 +70,7 @@ final class StateCaller {
                     + Values.text(retry.get("until")) + " is returned");
         }
         double ms = Math.round((System.nanoTime() - t0) / 1000.0) / 1000.0;
-        return ret.at(low.sls(), low.id(), -1, start.format(START), ms);
+        return ret.at(low.sls(), low.id(), -1, start, ms);
     }
 
     private StateReturn callOnce(Low low, boolean test, Call.Requisites reqs, boolean modWatch) {

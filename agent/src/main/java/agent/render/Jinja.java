@@ -13,8 +13,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * The Jinja environment shared by SLS files, pillar files and file templates. jinjava is costly
- * to build (hundreds of classes), so it is built once, on a background thread started as early
- * as possible, and only waited for when a file actually contains Jinja.
+ * to build (about 200 ms of first-time work), so it is built once, on a background thread
+ * started as early as it is known to be needed, and never for a run whose files hold no Jinja.
  */
 public final class Jinja {
 
@@ -31,19 +31,37 @@ public final class Jinja {
     private static final java.util.regex.Pattern CHILD_ERROR =
             java.util.regex.Pattern.compile("(?s)Error in `(.*?)` on line (\\d+): (.*)");
 
-    private final CompletableFuture<Jinjava> engine;
+    private CompletableFuture<Jinjava> engine;
 
-    private Jinja(CompletableFuture<Jinjava> engine) {
-        this.engine = engine;
+    private Jinja() {
     }
 
-    /** Starts building the engine now, on another thread. */
+    /** An engine built on first use (or when {@link #start()} says it will be needed). */
+    public static Jinja lazy() {
+        return new Jinja();
+    }
+
+    /** An engine whose building starts now, on another thread. */
     public static Jinja startBuilding() {
-        return new Jinja(CompletableFuture.supplyAsync(JinjaSetup::build, command -> {
-            Thread t = new Thread(command, "jinja-setup");
-            t.setDaemon(true);
-            t.start();
-        }));
+        Jinja j = new Jinja();
+        j.start();
+        return j;
+    }
+
+    /** Starts building on a background thread, unless already started. */
+    public synchronized void start() {
+        if (engine == null) {
+            engine = CompletableFuture.supplyAsync(JinjaSetup::build, command -> {
+                Thread t = new Thread(command, "jinja-setup");
+                t.setDaemon(true);
+                t.start();
+            });
+        }
+    }
+
+    private Jinjava engine() {
+        start();
+        return engine.join();
     }
 
     /** True when the text uses any Jinja syntax; plain YAML skips the engine entirely. */
@@ -56,7 +74,7 @@ public final class Jinja {
      * {@link InputError} naming {@code displayName} and the line.
      */
     public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader) {
-        Jinjava jinjava = engine.join();
+        Jinjava jinjava = engine();
         Context context = new Context(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
         context.put(LOADER_KEY, loader);
         JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()

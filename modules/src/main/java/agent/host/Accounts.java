@@ -28,6 +28,8 @@ public final class Accounts {
     private final Path etc;
     private Map<String, User> users;
     private Map<String, Group> groups;
+    private Map<Integer, String> userNames;
+    private Map<Integer, String> groupNames;
 
     public Accounts() {
         this(Path.of("/etc"));
@@ -40,13 +42,18 @@ public final class Accounts {
     public synchronized void invalidate() {
         users = null;
         groups = null;
+        userNames = null;
+        groupNames = null;
     }
 
     public synchronized Map<String, User> users() {
         if (users == null) {
             users = new LinkedHashMap<>();
+            userNames = new java.util.HashMap<>();
             for (String[] f : records(etc.resolve("passwd"), 7)) {
-                users.putIfAbsent(f[0], new User(f[0], f[1], parse(f[2]), parse(f[3]), f[4], f[5], f[6]));
+                User u = new User(f[0], f[1], parse(f[2]), parse(f[3]), f[4], f[5], f[6]);
+                users.putIfAbsent(u.name(), u);
+                userNames.putIfAbsent(u.uid(), u.name());
             }
         }
         return users;
@@ -55,9 +62,12 @@ public final class Accounts {
     public synchronized Map<String, Group> groups() {
         if (groups == null) {
             groups = new LinkedHashMap<>();
+            groupNames = new java.util.HashMap<>();
             for (String[] f : records(etc.resolve("group"), 4)) {
                 List<String> members = f[3].isEmpty() ? List.of() : List.of(f[3].split(","));
-                groups.putIfAbsent(f[0], new Group(f[0], f[1], parse(f[2]), members));
+                Group g = new Group(f[0], f[1], parse(f[2]), members);
+                groups.putIfAbsent(g.name(), g);
+                groupNames.putIfAbsent(g.gid(), g.name());
             }
         }
         return groups;
@@ -71,27 +81,41 @@ public final class Accounts {
         return Optional.ofNullable(groups().get(name));
     }
 
-    public Optional<String> userName(int uid) {
-        return users().values().stream().filter(u -> u.uid() == uid).map(User::name).findFirst();
+    public synchronized Optional<String> userName(int uid) {
+        users();
+        return Optional.ofNullable(userNames.get(uid));
     }
 
-    public Optional<String> groupName(int gid) {
-        return groups().values().stream().filter(g -> g.gid() == gid).map(Group::name).findFirst();
+    public synchronized Optional<String> groupName(int gid) {
+        groups();
+        return Optional.ofNullable(groupNames.get(gid));
     }
 
     /** A user given by name or by number, as file states accept both. */
     public Optional<Integer> uidOf(String userOrId) {
-        if (userOrId.matches("\\d+")) {
+        if (isNumber(userOrId)) {
             return Optional.of(Integer.parseInt(userOrId));
         }
         return user(userOrId).map(User::uid);
     }
 
     public Optional<Integer> gidOf(String groupOrId) {
-        if (groupOrId.matches("\\d+")) {
+        if (isNumber(groupOrId)) {
             return Optional.of(Integer.parseInt(groupOrId));
         }
         return group(groupOrId).map(Group::gid);
+    }
+
+    private static boolean isNumber(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!Character.isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static int parse(String s) {

@@ -34,6 +34,7 @@ public record FileStat(Kind kind, int mode, int uid, int gid, long size, String 
 
     /** The permissions as Salt prints them: four octal digits. */
     public String octalMode() {
-        return String.format("%04o", permissions());
+        String s = Integer.toOctalString(permissions());
+        return "0000".substring(Math.min(4, s.length())) + s;
     }
 }

@@ -53,15 +53,19 @@ public final class Values {
      * user wrote, zero-padded to four).
      */
     public static String mode(Object v) {
-        String s = text(v).trim().replace("0o", "0");
-        s = s.replace("\"", "").replace("'", "");
-        String digits = s.replaceFirst("^0+", "");
-        if (digits.isEmpty()) {
-            digits = "0";
+        String s = text(v).trim().replace("0o", "0").replace("\"", "").replace("'", "");
+        int start = 0;
+        while (start < s.length() - 1 && s.charAt(start) == '0') {
+            start++;
         }
-        if (!digits.matches("[0-7]{1,4}")) {
+        String digits = s.substring(start);
+        boolean octal = !digits.isEmpty() && digits.length() <= 4;
+        for (int i = 0; i < digits.length() && octal; i++) {
+            octal = digits.charAt(i) >= '0' && digits.charAt(i) <= '7';
+        }
+        if (!octal) {
             throw new IllegalArgumentException("'" + v + "' is not a file mode (octal digits such as 644 or '0644')");
         }
-        return "0".repeat(Math.max(0, 4 - digits.length())) + digits;
+        return "0000".substring(digits.length()) + digits;
     }
 }

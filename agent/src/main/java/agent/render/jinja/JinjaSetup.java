@@ -24,6 +24,7 @@ public final class JinjaSetup {
     }
 
     public static Jinjava build() {
+        agent.Timing.mark("jinja build start");
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new SaltResolver());
         resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_WRITE);
@@ -54,6 +55,7 @@ public final class JinjaSetup {
         }
         // Warm the expression parser so the first real template does not pay for it.
         jinjava.render("{% set x = [1] %}{{ x[0] ~ 'a' | upper }}", java.util.Map.of());
+        agent.Timing.mark("jinja ready");
         return jinjava;
     }
 

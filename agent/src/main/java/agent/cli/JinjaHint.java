@@ -1,0 +1,46 @@
+package agent.cli;
+
+import agent.render.Jinja;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * Guesses, from the command line alone, whether this run will render Jinja, so the engine can
+ * start building at once (it takes longer than everything before the first render). A wrong
+ * "no" only costs time: the engine is then built when first needed.
+ */
+final class JinjaHint {
+
+    private static final Set<String> NEVER = Set.of("--version", "-V", "--help", "-h", "grains");
+
+    private JinjaHint() {
+    }
+
+    static boolean likelyNeeded(String[] args) {
+        boolean sawPath = false;
+        for (String a : args) {
+            if (NEVER.contains(a)) {
+                return false;
+            }
+            if (a.endsWith(".sls")) {
+                sawPath = true;
+                if (hasJinja(Path.of(a))) {
+                    return true;
+                }
+            }
+        }
+        // Paths named, none with Jinja: includes may still need it, and will start it then.
+        // Dotted names and highstates are not looked up this early: assume Jinja.
+        return !sawPath;
+    }
+
+    private static boolean hasJinja(Path file) {
+        try {
+            return Jinja.hasJinja(Files.readString(file));
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
+    }
+}
