@@ -41,7 +41,14 @@ public final class Main {
         Invocation invocation = new Invocation(jinja, out, version());
         AgentCommand root = new AgentCommand(invocation.version());
         CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
-        cli.setExecutionStrategy(parsed -> root.execute(parsed, invocation));
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return root.execute(parsed, invocation);
+            } catch (RuntimeException e) {
+                // Routed to the execution exception handler below, as picocli's own strategies do.
+                throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), e);
+            }
+        });
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {

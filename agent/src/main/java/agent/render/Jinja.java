@@ -74,6 +74,7 @@ public final class Jinja {
      * {@link InputError} naming {@code displayName} and the line.
      */
     public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader) {
+        checkComments(text, displayName);
         Jinjava jinjava = engine();
         Context context = new Context(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
         context.put(LOADER_KEY, loader);
@@ -108,6 +109,24 @@ public final class Jinja {
                     displayName, here ? line : 0);
         }
         return out;
+    }
+
+    /** Jinja refuses a comment that never ends; jinjava would quietly drop the rest of the file. */
+    private static void checkComments(String text, String displayName) {
+        int at = 0;
+        while ((at = text.indexOf("{#", at)) >= 0) {
+            int rawStart = text.lastIndexOf("{% raw %}", at);
+            int rawEnd = text.lastIndexOf("{% endraw %}", at);
+            int end = text.indexOf("#}", at + 2);
+            if (end < 0) {
+                if (rawStart >= 0 && rawStart > rawEnd) {
+                    return;
+                }
+                int line = (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+                throw new InputError("Jinja error: Missing end of comment tag", displayName, line);
+            }
+            at = end + 2;
+        }
     }
 
     /** The template line an exception from jinjava points at, or 0. */

@@ -66,6 +66,16 @@ class RequisiteTest {
     }
 
     @Test
+    void watchInOnchangesInAndOnfailIn() throws Exception {
+        var r = apply("changed:\n  test.succeed_with_changes:\n    - watch_in:\n      - cmd: handler\n    - onchanges_in:\n      - cmd: on-change\n"
+                + "failed:\n  test.fail_without_changes:\n    - onfail_in:\n      - cmd: rescue\n"
+                + "handler:\n  cmd.wait:\n    - name: echo handler >> " + log + "\n"
+                + step("on-change", "") + step("rescue", ""));
+        assertEquals(2, r.exit(), r::toString);
+        assertEquals(List.of("handler", "on-change", "rescue"), logged());
+    }
+
+    @Test
     void aStateRequiringAFailedStateDoesNotRun() throws Exception {
         var r = apply("broken:\n  cmd.run:\n    - name: exit 3\n" + step("after", "    - require:\n      - cmd: broken\n")
                 + step("independent", ""));

@@ -52,6 +52,7 @@ class JinjaTest {
         assertEquals("hi", render("{{ salt['cmd.run']('echo hi') }}"));
         assertEquals("3", render("{{ salt['cmd.retcode']('exit 3') }}"));
         assertEquals("local", render("{{ salt['config.get']('file_client') }}"));
+        assertEquals("local", render("{{ opts['file_client'] }}"));
     }
 
     @Test
@@ -78,9 +79,11 @@ class JinjaTest {
         tree.write("c.sls", "# {# a jinja comment inside a yaml comment #}\n{# whole line #}\nx:\n  test.nop\n");
         var r = AgentRun.run("apply", dir.resolve("c.sls").toString());
         assertEquals(0, r.exit(), r::toString);
-        tree.write("c2.sls", "# {# unclosed in a yaml comment\nx:\n  test.nop\n");
+        // As in Jinja, an unclosed comment is an error, even behind a YAML '#'.
+        tree.write("c2.sls", "x:\n  test.nop\n# {# unclosed in a yaml comment\n");
         var bad = AgentRun.run("apply", dir.resolve("c2.sls").toString());
-        assertEquals(0, bad.exit(), bad::toString);
+        assertEquals(1, bad.exit(), bad::toString);
+        assertTrue(bad.err().contains(dir.resolve("c2.sls") + ", line 3: Jinja error: Missing end of comment tag"), bad.err());
     }
 
     @Test

@@ -1,0 +1,77 @@
+package agent.app;
+
+import agent.compile.StateModules;
+import agent.spi.Param;
+import agent.spi.StateFunction;
+import agent.spi.StateModule;
+import agent.spi.Values;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The module reference in docs/reference, generated from the same argument schemas the compiler
+ * validates with, so the two cannot drift (a test compares them).
+ */
+public final class ReferenceDocs {
+
+    private ReferenceDocs() {
+    }
+
+    /** File name → Markdown, one page per module plus an index. */
+    public static Map<String, String> render(StateModules modules) {
+        Map<String, String> pages = new LinkedHashMap<>();
+        StringBuilder index = new StringBuilder("# State module reference\n\n"
+                + "Generated from the modules' argument schemas (`agent/src/test/.../ReferenceDocsTest` fails when\n"
+                + "this page and the code differ). Every function also takes the global arguments described in\n"
+                + "[the SLS language](../sls.md#global-arguments): requisites, `unless`, `onlyif`, `creates`,\n"
+                + "`check_cmd`, `retry`, `order`, `failhard`.\n\n");
+        for (StateModule m : modules.all()) {
+            index.append("- [").append(m.name()).append("](").append(m.name()).append(".md): ").append(m.doc()).append('\n');
+            pages.put(m.name() + ".md", module(m));
+        }
+        pages.put("README.md", index.toString());
+        return pages;
+    }
+
+    private static String module(StateModule m) {
+        StringBuilder sb = new StringBuilder("# ").append(m.name()).append("\n\n").append(m.doc()).append("\n\n");
+        for (StateFunction f : m.functions()) {
+            sb.append("- [").append(m.name()).append('.').append(f.name()).append("](#")
+                    .append(m.name()).append(f.name()).append(")\n");
+        }
+        if (m.modWatch().isPresent()) {
+            sb.append("\nStates of this module react to `watch` and `listen`: when a watched state changed, its\n"
+                    + "`mod_watch` runs (after the state itself, or at the end of the run for `listen`).\n");
+        }
+        for (StateFunction f : m.functions()) {
+            sb.append("\n## ").append(m.name()).append('.').append(f.name()).append("\n\n").append(f.doc()).append("\n\n");
+            if (f.schema().params().isEmpty()) {
+                sb.append(f.schema().isOpen() ? "Takes any arguments.\n" : "No arguments besides `name`.\n");
+                continue;
+            }
+            sb.append("| argument | type | default | description |\n|---|---|---|---|\n");
+            sb.append("| `name` | text | the ID | what the state manages |\n");
+            for (Param p : f.schema().params()) {
+                sb.append("| `").append(p.name()).append("` | ").append(type(p)).append(p.required() ? ", required" : "")
+                        .append(" | ").append(p.defaultValue() == null ? "" : "`" + Values.text(p.defaultValue()) + "`")
+                        .append(" | ").append(p.doc().replace("|", "\\|")).append(" |\n");
+            }
+            if (f.schema().isOpen()) {
+                sb.append("\nOther arguments are accepted and ignored.\n");
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String type(Param p) {
+        return switch (p.type()) {
+            case STRING -> "text";
+            case BOOL -> "boolean";
+            case INT -> "integer";
+            case MODE -> "mode";
+            case LIST -> "list";
+            case MAP -> "mapping";
+            case ANY -> "any";
+        };
+    }
+}
