@@ -32,7 +32,11 @@ public final class Main {
         int code = run(args, out, System.err, jinja);
         agent.Timing.mark("exit");
         agent.Timing.report();
-        System.exit(code);
+        out.flush();
+        System.err.flush();
+        // halt, not exit: exit logs through System.Logger, whose first use scans the class path
+        // for a logging backend (about 10 ms), and the agent registers no shutdown hooks.
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs one command; tests call this in-process with their own streams and a shared engine. */
@@ -49,6 +53,8 @@ public final class Main {
                 throw new CommandLine.ExecutionException(parsed.commandSpec().commandLine(), e.toString(), e);
             }
         });
+        // Plain help text: picocli's terminal detection alone costs about 10 ms.
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cli.setOut(new PrintWriter(out, true));
         cli.setErr(new PrintWriter(err, true));
         cli.setParameterExceptionHandler((ex, a) -> {
