@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The user and group databases, read from /etc/passwd and /etc/group once and kept until
- * something this run did changes them ({@link #invalidate()}).
+ * The user and group databases, read from /etc/passwd and /etc/group once and read again only
+ * when the files change (by this run's modules, or by a command a state ran).
  */
 public final class Accounts {
 
@@ -30,6 +30,8 @@ public final class Accounts {
     private Map<String, Group> groups;
     private Map<Integer, String> userNames;
     private Map<Integer, String> groupNames;
+    private long passwdStamp;
+    private long groupStamp;
 
     public Accounts() {
         this(Path.of("/etc"));
@@ -47,6 +49,12 @@ public final class Accounts {
     }
 
     public synchronized Map<String, User> users() {
+        long stamp = stamp(etc.resolve("passwd"));
+        if (users != null && stamp != passwdStamp) {
+            // Changed behind our back (a cmd.run ran useradd): read it again.
+            users = null;
+        }
+        passwdStamp = stamp;
         if (users == null) {
             users = new LinkedHashMap<>();
             userNames = new java.util.HashMap<>();
@@ -60,6 +68,11 @@ public final class Accounts {
     }
 
     public synchronized Map<String, Group> groups() {
+        long stamp = stamp(etc.resolve("group"));
+        if (groups != null && stamp != groupStamp) {
+            groups = null;
+        }
+        groupStamp = stamp;
         if (groups == null) {
             groups = new LinkedHashMap<>();
             groupNames = new java.util.HashMap<>();
@@ -104,6 +117,16 @@ public final class Accounts {
             return Optional.of(Integer.parseInt(groupOrId));
         }
         return group(groupOrId).map(Group::gid);
+    }
+
+    /** Modification time and size: what changes when the file is rewritten. */
+    private static long stamp(Path file) {
+        try {
+            var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+            return attrs.lastModifiedTime().toMillis() * 31 + attrs.size();
+        } catch (IOException e) {
+            return -1;
+        }
     }
 
     private static boolean isNumber(String s) {
