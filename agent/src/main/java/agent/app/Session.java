@@ -12,6 +12,8 @@ import agent.execute.EngineContext;
 import agent.execute.Executor;
 import agent.execute.RunResult;
 import agent.grains.CoreGrains;
+import agent.grains.CustomGrains;
+import agent.grains.Grains;
 import agent.host.Host;
 import agent.loader.SlsFile;
 import agent.loader.StateTree;
@@ -19,6 +21,7 @@ import agent.loader.TargetMatcher;
 import agent.loader.TopFile;
 import agent.pillar.PillarCompiler;
 import agent.render.Jinja;
+import agent.render.Secrets;
 import agent.render.SlsRenderer;
 import agent.render.TemplateVars;
 import agent.render.jinja.SaltProxy;
@@ -78,13 +81,13 @@ public final class Session {
         this.pillar = null;
     }
 
-    @SuppressWarnings("unchecked")
     public Map<String, Object> grains() {
         if (grains == null) {
-            Map<String, Object> g = new CoreGrains().collect(config.string("id", null), version);
-            if (config.get("grains") instanceof Map<?, ?> custom) {
-                g.putAll((Map<String, Object>) custom);
-            }
+            agent.Timing.mark("grains start");
+            Grains g = new CoreGrains(host.commands()).collect(config.string("id", null), version);
+            agent.Timing.mark("core grains");
+            new CustomGrains(host.commands()).apply(g, config.grainsDirs(), config.grainsFile(), config.customGrains());
+            agent.Timing.mark("custom grains");
             grains = g;
         }
         return grains;
@@ -101,6 +104,9 @@ public final class Session {
                 pillarSoFar = soFar;
                 return file -> vars(soFar, file, file.env());
             }, pillarOverride);
+            if (pillar.containsKey("secrets")) {
+                pillar.put("secrets", Secrets.wrap(pillar.get("secrets")));
+            }
         }
         return pillar;
     }

@@ -2,6 +2,9 @@ package agent.cli;
 
 import agent.InputError;
 import agent.render.Jinja;
+import agent.report.RedactingStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -23,8 +26,10 @@ public final class Main {
 
     public static void main(String[] args) {
         agent.Timing.mark("main");
+        // Before any logger exists: log lines, like all output, pass through secret redaction.
+        System.setErr(new PrintStream(new RedactingStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8));
         configureLogging(logLevel(args));
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), false, StandardCharsets.UTF_8);
+        PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), false, StandardCharsets.UTF_8);
         Jinja jinja = Jinja.lazy();
         if (JinjaHint.likelyNeeded(args)) {
             jinja.start();
@@ -40,7 +45,9 @@ public final class Main {
     }
 
     /** Runs one command; tests call this in-process with their own streams and a shared engine. */
-    public static int run(String[] args, PrintStream out, PrintStream err, Jinja jinja) {
+    public static int run(String[] args, PrintStream rawOut, PrintStream rawErr, Jinja jinja) {
+        PrintStream out = new PrintStream(new RedactingStream(rawOut), false, StandardCharsets.UTF_8);
+        PrintStream err = new PrintStream(new RedactingStream(rawErr), true, StandardCharsets.UTF_8);
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
         Invocation invocation = new Invocation(jinja, out, version());
         AgentCommand root = new AgentCommand(invocation.version());

@@ -13,7 +13,7 @@ import picocli.CommandLine.ParseResult;
 
 /** Where states and pillar come from, and which host and environment this is (a mixin). */
 record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pillar, String env, String id,
-                   String config, List<String> sets) {
+                   String config, List<String> sets, List<String> grains) {
 
     static void addTo(CommandSpec spec) {
         spec.addOption(Opts.repeated("--file-root", "DIR",
@@ -24,11 +24,14 @@ record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pill
         spec.addOption(Opts.value("--id", "NAME", "This host's id (default: config id, else the fqdn)."));
         spec.addOption(Opts.value("--config", "FILE", "Agent config (default /etc/agent/agent.yaml when present)."));
         spec.addOption(Opts.repeated("--set", "KEY=VALUE", "Override any config key (repeatable)."));
+        spec.addOption(Opts.repeated("--grain", "KEY=VALUE",
+                "Set a grain for this run, over every other source; VALUE is read as YAML, KEY may be a colon path (repeatable)."));
     }
 
     static TreeOptions from(ParseResult p) {
         return new TreeOptions(Opts.values(p, "--file-root"), Opts.values(p, "--pillar-root"), Opts.value(p, "--pillar"),
-                Opts.value(p, "--env"), Opts.value(p, "--id"), Opts.value(p, "--config"), Opts.values(p, "--set"));
+                Opts.value(p, "--env"), Opts.value(p, "--id"), Opts.value(p, "--config"), Opts.values(p, "--set"),
+                Opts.values(p, "--grain"));
     }
 
     /** The config with these options applied over the file and --set. */
@@ -48,7 +51,9 @@ record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pill
         if (id != null) {
             flags.put("id", id);
         }
-        return AgentConfig.load(config == null ? null : Path.of(config), sets, flags);
+        AgentConfig loaded = AgentConfig.load(config == null ? null : Path.of(config), sets, flags);
+        grains.forEach(loaded::setGrain);
+        return loaded;
     }
 
     private static Map<String, Object> rootsMap(List<String> dirs, String env) {

@@ -47,6 +47,7 @@ public final class AgentConfig {
         d.put("cachedir", "/var/cache/agent");
         d.put("grains", new LinkedHashMap<>());
         d.put("grains_dirs", new ArrayList<>());
+        d.put("grains_file", "/etc/agent/grains");
         d.put("color", true);
         return d;
     }
@@ -149,6 +150,62 @@ public final class AgentConfig {
 
     public Path cacheDir() {
         return Path.of(string("cachedir", "/var/cache/agent"));
+    }
+
+    /** The config's {@code grains:} mapping (with --grain applied). */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> customGrains() {
+        Object g = opts.get("grains");
+        if (g == null) {
+            return Map.of();
+        }
+        if (!(g instanceof Map<?, ?> m)) {
+            throw new InputError("config option grains must be a mapping of names to values");
+        }
+        return (Map<String, Object>) m;
+    }
+
+    /** --grain key=value or key:sub=value: the value read as YAML, set in the config's grains. */
+    public void setGrain(String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new InputError("--grain needs key=value, got '" + assignment + "'");
+        }
+        String value = assignment.substring(eq + 1);
+        Object parsed = value.isEmpty() ? "" : YamlReader.read(value, "--grain " + assignment).data();
+        Map<String, Object> grains = new LinkedHashMap<>(customGrains());
+        String[] path = assignment.substring(0, eq).strip().split(":");
+        Map<String, Object> at = grains;
+        for (int i = 0; i < path.length - 1; i++) {
+            Map<String, Object> next = at.get(path[i]) instanceof Map<?, ?> m
+                    ? new LinkedHashMap<>(castMap(m)) : new LinkedHashMap<>();
+            at.put(path[i], next);
+            at = next;
+        }
+        at.put(path[path.length - 1], parsed);
+        opts.put("grains", grains);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Map<?, ?> m) {
+        return (Map<String, Object>) m;
+    }
+
+    public List<Path> grainsDirs() {
+        Object dirs = opts.get("grains_dirs");
+        List<Path> out = new ArrayList<>();
+        if (dirs instanceof List<?> list) {
+            list.forEach(d -> out.add(Path.of(String.valueOf(d))));
+        } else if (dirs instanceof String one && !one.isEmpty()) {
+            out.add(Path.of(one));
+        }
+        return out;
+    }
+
+    /** The grains file, or null when turned off with an empty grains_file. */
+    public Path grainsFile() {
+        String f = string("grains_file", "");
+        return f.isEmpty() ? null : Path.of(f);
     }
 
     public StateTree fileRoots() {

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /** grains.get, grains.items, grains.item, grains.filter_by ... */
 final class GrainsFunctions implements ExecutionModule {
@@ -27,7 +28,7 @@ final class GrainsFunctions implements ExecutionModule {
         f.put("get", c -> lookup(c.context().grains(), c));
         f.put("items", c -> c.context().grains());
         f.put("item", c -> items(c.context().grains(), c));
-        f.put("ls", c -> new ArrayList<>(new TreeMap<>(c.context().grains()).keySet()));
+        f.put("ls", c -> new ArrayList<>(new TreeSet<>(c.context().grains().keySet())));
         f.put("has_value", c -> Values.truth(ColonPath.get(c.context().grains(), c.string(0, "key", ""))));
         f.put("filter_by", c -> filterBy(c, c.context().grains(), "os_family"));
         return f;

@@ -1,12 +1,16 @@
 package agent.render;
 
 /**
- * A value written with the {@code !secret} tag. It renders as its text in templates and states,
- * but outputters, logs and job records show it redacted.
+ * A value written with the {@code !secret} tag or kept under pillar's {@code secrets:}. It renders
+ * as its text in templates and states, but outputters, logs and job records show it redacted.
  */
 public record Secret(String value) implements CharSequence {
 
     public static final String REDACTED = "XXX-REDACTED-XXX";
+
+    public Secret {
+        Secrets.remember(value);
+    }
 
     @Override
     public int length() {

@@ -1,0 +1,64 @@
+package agent.render;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * Every secret value this process has seen. A secret copied into a command line, a file or a
+ * comment is no longer a {@link Secret}; the outputs search their text for these values instead.
+ */
+public final class Secrets {
+
+    /** Shorter values are not searched for in free text: they would blank out ordinary words. */
+    static final int MIN_SEARCHED_LENGTH = 4;
+
+    private static final List<String> KNOWN = new CopyOnWriteArrayList<>();
+
+    private Secrets() {
+    }
+
+    static void remember(String value) {
+        if (value.length() >= MIN_SEARCHED_LENGTH && !KNOWN.contains(value)) {
+            KNOWN.add(value);
+            // Longest first, so that a secret containing another is replaced whole.
+            List<String> sorted = new ArrayList<>(KNOWN);
+            sorted.sort(Comparator.comparingInt(String::length).reversed());
+            KNOWN.clear();
+            KNOWN.addAll(sorted);
+        }
+    }
+
+    /** The text with every known secret value replaced by {@link Secret#REDACTED}. */
+    public static String redact(String text) {
+        String out = text;
+        for (String secret : KNOWN) {
+            if (out.contains(secret)) {
+                out = out.replace(secret, Secret.REDACTED);
+            }
+        }
+        return out;
+    }
+
+    public static boolean any() {
+        return !KNOWN.isEmpty();
+    }
+
+    /** Pillar's {@code secrets:} tree with every string and number made a {@link Secret}. */
+    public static Object wrap(Object value) {
+        return switch (value) {
+            case Map<?, ?> m -> {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                m.forEach((k, v) -> out.put(k, wrap(v)));
+                yield out;
+            }
+            case List<?> l -> l.stream().map(Secrets::wrap).toList();
+            case String s -> new Secret(s);
+            case Number n -> new Secret(String.valueOf(n));
+            case null, default -> value;
+        };
+    }
+}
