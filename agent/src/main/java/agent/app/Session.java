@@ -84,7 +84,7 @@ public final class Session {
     public Map<String, Object> grains() {
         if (grains == null) {
             agent.Timing.mark("grains start");
-            Grains g = new CoreGrains(host.commands()).collect(config.string("id", null), version);
+            Grains g = new CoreGrains(host.commands()).collect(config.string("id", null), version, config.string("master", "salt"));
             agent.Timing.mark("core grains");
             new CustomGrains(host.commands()).apply(g, config.grainsDirs(), config.grainsFile(), config.customGrains());
             agent.Timing.mark("custom grains");

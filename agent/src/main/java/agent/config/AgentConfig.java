@@ -31,6 +31,7 @@ public final class AgentConfig {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("id", null);
         d.put("file_client", "local");
+        d.put("master", "salt");
         d.put("file_roots", new LinkedHashMap<>(Map.of("base", new ArrayList<>(List.of("/srv/salt")))));
         d.put("pillar_roots", new LinkedHashMap<>(Map.of("base", new ArrayList<>(List.of("/srv/pillar")))));
         d.put("state_output", "mixed");

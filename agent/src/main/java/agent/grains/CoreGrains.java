@@ -34,6 +34,11 @@ public final class CoreGrains {
 
     /** @param configuredId config id or --id, or null for the fqdn */
     public Grains collect(String configuredId, String agentVersion) {
+        return collect(configuredId, agentVersion, "salt");
+    }
+
+    /** @param master the config's master option, which Salt shows as a grain (unused masterless) */
+    public Grains collect(String configuredId, String agentVersion, String master) {
         Map<String, Object> g = new TreeMap<>();
         IdentityGrains.collect(host, g);
         String id = configuredId != null ? configuredId : (String) g.get("fqdn");
@@ -43,6 +48,7 @@ public final class CoreGrains {
         SystemGrains.collect(host, g);
         ProcessGrains.collect(host, env, g);
         g.put("agentversion", agentVersion);
+        g.put("master", master);
         // The Salt release whose state semantics we follow, for formulas that test it.
         g.put("saltversion", "3006.0");
         g.put("saltversioninfo", List.of(3006L, 0L));
