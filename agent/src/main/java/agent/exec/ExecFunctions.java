@@ -11,7 +11,7 @@ import java.util.ServiceLoader;
 import java.util.TreeMap;
 
 /**
- * Every execution function by its dotted name: the engine's own (grains, pillar, config,
+ * Every execution function by its dotted name: the engine's own (grains, pillar, config, cp,
  * slsutil, log) and those modules contribute through {@link ServiceLoader}.
  */
 public final class ExecFunctions {
@@ -24,7 +24,7 @@ public final class ExecFunctions {
     public static ExecFunctions load() {
         ExecFunctions f = new ExecFunctions();
         List<ExecutionModule> modules = new ArrayList<>(List.of(new GrainsFunctions(), new PillarFunctions(),
-                new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions()));
+                new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions(), new CpFunctions()));
         ServiceLoader.load(ExecutionModule.class).forEach(modules::add);
         for (ExecutionModule m : modules) {
             m.functions().forEach((name, fn) -> f.functions.putIfAbsent(m.name() + "." + name, fn));

@@ -65,7 +65,7 @@ final class SlsUtilFunctions implements ExecutionModule {
 
     private static Object serialize(ExecCall c) {
         String kind = c.string(0, "serializer", "yaml").toLowerCase(Locale.ROOT);
-        Object obj = c.arg(1, "obj", null);
+        Object obj = agent.render.jinja.Unwrap.deep(c.arg(1, "obj", null));
         return switch (kind) {
             case "json" -> PyJson.dumps(obj, false, c.kwargs().get("indent") instanceof Number n ? n.intValue() : null);
             case "yaml" -> PyYaml.block(obj);

@@ -135,6 +135,23 @@ public final class StateTree {
         });
     }
 
+    /** Every file (dirs false) or folder (dirs true) of an environment, relative, '/'-separated, sorted. */
+    public List<String> paths(String env, boolean dirs) {
+        TreeSet<String> out = new TreeSet<>();
+        for (Path root : roots(env)) {
+            if (!Files.isDirectory(root)) {
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(root)) {
+                walk.filter(p -> !p.equals(root) && (dirs ? Files.isDirectory(p) : Files.isRegularFile(p)))
+                        .forEach(p -> out.add(root.relativize(p).toString().replace(java.io.File.separatorChar, '/')));
+            } catch (IOException ex) {
+                throw new InputError("cannot list " + root + ": " + ex.getMessage());
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
     /** True when p (after following links) is still under root. */
     private static boolean inside(Path root, Path p) {
         try {

@@ -2,6 +2,7 @@ package agent.render;
 
 import agent.InputError;
 import agent.render.jinja.JinjaSetup;
+import agent.render.jinja.SaltSyntax;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
@@ -75,6 +76,7 @@ public final class Jinja {
      */
     public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader) {
         checkComments(text, displayName);
+        String template = SaltSyntax.adapt(text);
         Jinjava jinjava = engine();
         Context context = new Context(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
         context.put(LOADER_KEY, loader);
@@ -84,7 +86,7 @@ public final class Jinja {
         JinjavaInterpreter.pushCurrent(interpreter);
         String out;
         try {
-            out = interpreter.render(text);
+            out = interpreter.render(template);
         } catch (RuntimeException e) {
             throw new InputError("Jinja error: " + rootMessage(e), displayName, lineOf(e), e);
         } finally {

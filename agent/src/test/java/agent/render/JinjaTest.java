@@ -139,7 +139,7 @@ class JinjaTest {
         assertEquals("{a: 1, b: [x, y]}", render("{{ {'a': 1, 'b': ['x', 'y']} | yaml }}"));
         assertEquals("{\"a\": 1, \"b\": [\"x\", \"y\"]}", render("{{ {'b': ['x', 'y'], 'a': 1} | json }}"));
         assertEquals("{\"a\": \"\\u003cb\\u003e\"}", render("{{ {'a': '<b>'} | tojson }}"));
-        assertEquals("'yes'", render("{{ 'yes' | yaml_encode }}"));
+        assertEquals("\"yes\"", render("{{ 'yes' | yaml_encode }}"));
         assertEquals("\"a \\\"q\\\"\"", render("{{ 'a \"q\"' | yaml_dquote }}"));
         assertEquals("x-2", render("{{ 'x1' | regex_replace('(\\\\d)', '-2') }}"));
         assertEquals("['12']", render("{{ 'ab12' | regex_search('(\\\\d+)') }}"));
@@ -164,5 +164,45 @@ class JinjaTest {
         assertEquals(1, r.exit());
         assertTrue(r.err().contains(dir.resolve("e.sls") + ", line 3: Jinja error"), r.err());
         assertTrue(r.err().contains("'nope.fn' is not available"), r.err());
+    }
+
+    @Test
+    void trailingCommasAsPythonAllowsThem() throws Exception {
+        assertEquals("a-b [1, 2] {'k': 1}", render("{{ '{}-{}'.format('a', 'b',) }} {{ [1, 2,] }} {{ {'k': 1,} }}"));
+        assertEquals("x,) ok", render("{{ 'x,)' }} {{ salt['grains.filter_by']({'Debian': 'ok', 'default': 'ok'},\n  grain='os_family',\n) }}"));
+    }
+
+    @Test
+    void importPathsMayBeExpressions() throws Exception {
+        tree.write("formula/map.jinja", "{% set settings = {'pkg': 'redis'} %}");
+        tree.write("formula/defaults.yaml", "port: 6379\n");
+        assertEquals("redis 6379", render("{% set tplroot = 'formula' %}"
+                + "{%- from tplroot ~ \"/map.jinja\" import settings with context %}"
+                + "{%- import_yaml tplroot ~ '/defaults.yaml' as d %}{{ settings.pkg }} {{ d.port }}"));
+        assertEquals("redis", render("{% set tplroot = 'formula' %}{% import tplroot ~ '/map.jinja' as m with context %}{{ m.settings.pkg }}"));
+        assertEquals("redis", render("{% set tplroot = 'formula' %}{% include tplroot ~ '/map.jinja' without context %}{{ settings.pkg }}"));
+    }
+
+    @Test
+    void yamlEncodeWritesOneQuotedScalar() throws Exception {
+        assertEquals("\"a\\nb\" true null 3 \"it's\"", render("{{ 'a\\nb' | yaml_encode }} {{ True | yaml_encode }} "
+                + "{{ None | yaml_encode }} {{ 3 | yaml_encode }} {{ \"it's\" | yaml_encode }}"));
+    }
+
+    @Test
+    void dictMethodsOnFunctionResults() throws Exception {
+        String pillar = "{\"groups\": {\"a\": {\"gid\": 1}, \"b\": {}}}";
+        assertEquals("a=1;b=none; ['a', 'b'] 1", render("{% for g, s in salt['pillar.get']('groups', {}).items() %}"
+                + "{{ g }}={{ s.get('gid', 'none') }};{% endfor %} {{ salt['pillar.get']('groups').keys() | list }} "
+                + "{{ salt['pillar.get']('groups').get('a').gid }}", "--pillar", pillar));
+    }
+
+    @Test
+    void stateRootListings() throws Exception {
+        tree.write("users/files/user/alice/.bashrc", "x");
+        tree.write("users/init.sls", "x:\n  test.nop\n");
+        assertEquals("['users/files/user/alice'] ['users/files/user/alice/.bashrc']",
+                render("{{ salt['cp.list_master_dirs'](prefix='users/files/user/') }} "
+                        + "{{ salt['cp.list_master'](prefix='users/files/user/a') }}"));
     }
 }

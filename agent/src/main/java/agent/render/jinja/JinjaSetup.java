@@ -67,7 +67,7 @@ public final class JinjaSetup {
             if (!(loader instanceof Jinja.Loader l)) {
                 throw new IOException("no state tree to load " + fullName + " from");
             }
-            return l.load(fullName);
+            return SaltSyntax.adapt(l.load(fullName));
         }
 
         @Override

@@ -41,7 +41,7 @@ final class SaltFilters {
                         truth(arg(a, k, 0, "sort_keys", true)), indent(arg(a, k, 1, "indent", null))))),
                 filter("tojson", (v, a, k) -> new SafeString(htmlSafe(PyJson.dumps(Unwrap.deep(v), true,
                         indent(arg(a, k, 0, "indent", null)))))),
-                filter("yaml_encode", (v, a, k) -> PyYaml.flow(Unwrap.deep(v))),
+                filter("yaml_encode", (v, a, k) -> yamlEncode(Unwrap.deep(v))),
                 filter("yaml_dquote", (v, a, k) -> PyYaml.doubleQuoted(PyRepr.str(v))),
                 filter("yaml_squote", (v, a, k) -> PyYaml.singleQuoted(PyRepr.str(v))),
                 filter("load_yaml", (v, a, k) -> YamlReader.read(PyRepr.str(v), "<load_yaml filter>").data()),
@@ -171,6 +171,19 @@ final class SaltFilters {
             return !m.isEmpty();
         }
         return false;
+    }
+
+    /** Salt's yaml_encode: one scalar as YAML; strings always double-quoted, on one line. */
+    static String yamlEncode(Object v) {
+        return switch (v) {
+            case null -> "null";
+            case Boolean b -> b ? "true" : "false";
+            case Number n -> PyRepr.str(n);
+            case CharSequence s -> PyYaml.doubleQuoted(s.toString());
+            default -> throw new IllegalArgumentException(
+                    "yaml_encode() only works with YAML scalar data; failed for "
+                            + (v instanceof Map<?, ?> ? "<class 'dict'>" : "<class 'list'>"));
+        };
     }
 
     private static String htmlSafe(String json) {

@@ -102,6 +102,12 @@ final class SaltResolver extends ELResolver {
                 }
                 yield Optional.of(orNone(m.get(k)));
             }
+            case "items" -> Optional.of(new ArrayList<>(m.entrySet()));
+            case "keys" -> Optional.of(new ArrayList<>(m.keySet()));
+            case "get" -> {
+                Object k = key(p[0]);
+                yield Optional.of(orNone(m.containsKey(k) ? m.get(k) : n > 1 ? p[1] : null));
+            }
             case "copy" -> Optional.of(new LinkedHashMap<>(m));
             case "iteritems" -> Optional.of(new ArrayList<>(m.entrySet()));
             case "iterkeys" -> Optional.of(new ArrayList<>(m.keySet()));

@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.render.Secret;
 import com.hubspot.jinjava.objects.SafeString;
 import com.hubspot.jinjava.objects.collections.PyList;
 import com.hubspot.jinjava.objects.collections.PyMap;
@@ -29,9 +30,15 @@ public final class Unwrap {
         return o;
     }
 
-    /** A deep copy made of plain maps, lists and scalars. */
+    /**
+     * A deep copy made of plain maps, lists and scalars. Secrets become their text: a template
+     * that serialises them ({@code | json}, {@code | yaml}) is writing them where they belong.
+     */
     public static Object deep(Object o) {
         Object p = plain(o);
+        if (p instanceof Secret s) {
+            return s.value();
+        }
         if (p instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, v) -> out.put(PyRepr.str(k), deep(v)));
