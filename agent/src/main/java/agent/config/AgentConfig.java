@@ -135,8 +135,17 @@ public final class AgentConfig {
         return bool("failhard");
     }
 
+    /** The highstate outputter's modes (Salt's state_output). */
+    public static final List<String> STATE_OUTPUTS = List.of("full", "terse", "mixed", "changes", "full_id", "terse_id",
+            "mixed_id", "changes_id");
+
     public String stateOutput() {
-        return string("state_output", "mixed").toLowerCase(Locale.ROOT);
+        String mode = string("state_output", "mixed").toLowerCase(Locale.ROOT);
+        if (!STATE_OUTPUTS.contains(mode)) {
+            throw new InputError("config option state_output must be one of " + String.join(", ", STATE_OUTPUTS)
+                    + ", not '" + mode + "'");
+        }
+        return mode;
     }
 
     public boolean stateVerbose() {
