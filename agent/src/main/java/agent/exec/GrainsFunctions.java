@@ -86,7 +86,8 @@ final class GrainsFunctions implements ExecutionModule {
                 ret = Merge.merged(bm, rm, false);
             }
         }
-        if (merge != null && !(merge instanceof Map<?, ?> mm && mm.isEmpty())) {
+        // Salt: "if merge:" (None, '', False and {} are no merge).
+        if (merge != null && !(merge instanceof Map<?, ?> mm && mm.isEmpty()) && !"".equals(merge) && !Boolean.FALSE.equals(merge)) {
             if (!(merge instanceof Map<?, ?> mm)) {
                 throw new IllegalArgumentException("filter_by merge argument must be a dictionary.");
             }
