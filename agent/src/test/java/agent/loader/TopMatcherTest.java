@@ -157,6 +157,16 @@ class TopMatcherTest {
         assertTrue(r.err().contains("the top file matches nothing for this host (id 'h1')"), r.err());
     }
 
+    /** The pillar top file is read before there is a pillar: a pillar matcher there matches nothing. */
+    @Test
+    void pillarMatchInThePillarTopMatchesNothing() throws IOException {
+        tree.write("pillar/top.sls", "base:\n" + target("*", null, "common") + target("team:ops", "pillar", "ops"));
+        tree.write("pillar/ops.sls", "ops: true\n");
+        var r = run("pillar", "--id", "h1");
+        assertEquals(ExitCode.OK, r.exit(), r::toString);
+        assertEquals(JSON.readTree("{\"team\": \"ops\", \"owners\": [\"alice\", \"bob\"]}"), JSON.readTree(r.out()).get("local"));
+    }
+
     /** The pillar top file targets by id and grains the same way. */
     @Test
     void pillarTopMatchesByGrainAndCompound() throws IOException {
