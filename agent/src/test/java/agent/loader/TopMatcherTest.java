@@ -72,16 +72,18 @@ class TopMatcherTest {
     void grainMatch() throws IOException {
         String t = target("os_family:debian", "grain", "debian") + target("roles:web", "grain", "web")
                 + target("roles:d*", "grain", "d-role") + target("roles:mail", "grain", "mail")
-                + target("app:tier:front", "grain", "front") + target("app:tier:back", "grain", "back");
-        assertEquals(List.of("debian", "web", "d-role", "front"),
+                + target("app:tier:front", "grain", "front") + target("app:tier:back", "grain", "back")
+                + target("app:tier", "grain", "has-key") + target("app:*", "grain", "any-key");
+        assertEquals(List.of("debian", "web", "d-role", "front", "has-key", "any-key"),
                 top(t, "--id", "h1", "--grain", "os_family=Debian", "--grain", "roles=[web, db]", "--grain", "app:tier=front"));
     }
 
     @Test
     void grainPcreMatch() throws IOException {
         String t = target("os:(Debian|Ubuntu)", "grain_pcre", "deb-like") + target("os:Rocky", "grain_pcre", "rocky")
-                + target("roles:^d.$", "grain_pcre", "two-letter-d");
-        assertEquals(List.of("deb-like", "two-letter-d"), top(t, "--id", "h1", "--grain", "os=Ubuntu", "--grain", "roles=[web, db]"));
+                + target("roles:^d.$", "grain_pcre", "two-letter-d") + target("os:ubu", "grain_pcre", "any-case");
+        assertEquals(List.of("deb-like", "two-letter-d", "any-case"),
+                top(t, "--id", "h1", "--grain", "os=Ubuntu", "--grain", "roles=[web, db]"));
     }
 
     /** The state top sees the compiled pillar. */
