@@ -218,8 +218,9 @@ class PillarMergeTest {
     void secretsNeverAppearInDebugLogs() throws Exception {
         secretPillar("Pw-debug-41aa7e", "Key-debug-e60f12");
         tree.write("states/echo.sls", "echo:\n  cmd.run:\n    - name: echo {{ pillar['secrets']['db_password'] }} {{ pillar['api_key'] }}\n");
+        // Quick start-up flags: this process runs one short command.
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "agent.cli.Main"));
+                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), "agent.cli.Main"));
         cmd.addAll(List.of(args("apply", "echo", "--log-level", "debug")));
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         var err = new java.io.ByteArrayOutputStream();
