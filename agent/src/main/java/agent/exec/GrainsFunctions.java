@@ -87,7 +87,9 @@ final class GrainsFunctions implements ExecutionModule {
             }
         }
         // Salt: "if merge:" (None, '', False and {} are no merge).
-        if (merge != null && !(merge instanceof Map<?, ?> mm && mm.isEmpty()) && !"".equals(merge) && !Boolean.FALSE.equals(merge)) {
+        boolean noMerge = merge == null || "".equals(merge) || Boolean.FALSE.equals(merge)
+                || merge instanceof Map<?, ?> empty && empty.isEmpty();
+        if (!noMerge) {
             if (!(merge instanceof Map<?, ?> mm)) {
                 throw new IllegalArgumentException("filter_by merge argument must be a dictionary.");
             }

@@ -19,7 +19,8 @@ final class OsGrains {
         String os = switch (id) {
             case "debian" -> "Debian";
             case "ubuntu" -> "Ubuntu";
-            case "centos" -> "CentOS";
+            // Salt derives os from NAME: "CentOS Stream" keeps its second word.
+            case "centos" -> rel.getOrDefault("NAME", "").contains("Stream") ? "CentOS Stream" : "CentOS";
             case "rhel" -> "RedHat";
             case "fedora" -> "Fedora";
             case "rocky" -> "Rocky";
@@ -36,7 +37,7 @@ final class OsGrains {
         };
         String family = switch (os) {
             case "Debian", "Ubuntu", "Raspbian", "Mint", "Devuan" -> "Debian";
-            case "CentOS", "RedHat", "Fedora", "Rocky", "AlmaLinux", "Amazon" -> "RedHat";
+            case "CentOS", "CentOS Stream", "RedHat", "Fedora", "Rocky", "AlmaLinux", "Amazon" -> "RedHat";
             case "openSUSE", "SUSE" -> "Suse";
             default -> os;
         };
@@ -95,10 +96,10 @@ final class OsGrains {
         }
         Matcher inVersion = VERSION_CODENAME.matcher(rel.getOrDefault("VERSION", ""));
         String fromVersion = inVersion.matches() ? inVersion.group(1) : "";
-        if (List.of("rocky", "almalinux").contains(id)) {
-            return fromVersion;
-        }
-        if (List.of("debian", "ubuntu", "linuxmint", "pop", "mendel", "astra").contains(id) || rel.containsKey("VERSION_CODENAME")) {
+        // Rocky and Alma name it only there; Salt reads the others it trusts from os-release alone;
+        // an empty VERSION_CODENAME also leaves the name in VERSION.
+        if (List.of("rocky", "almalinux", "debian", "ubuntu", "linuxmint", "pop", "mendel", "astra").contains(id)
+                || rel.containsKey("VERSION_CODENAME")) {
             return fromVersion;
         }
         String pretty = rel.getOrDefault("PRETTY_NAME", "");

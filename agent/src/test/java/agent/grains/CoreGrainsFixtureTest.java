@@ -111,6 +111,24 @@ class CoreGrainsFixtureTest {
         assertEquals("Rocky Linux-9", g.get("osfinger"));
     }
 
+    /** Salt's os comes from NAME, so CentOS Stream is not plain CentOS. */
+    @Test
+    void centosStream9() {
+        write("etc/os-release", """
+                NAME="CentOS Stream"
+                VERSION="9"
+                ID="centos"
+                ID_LIKE="rhel fedora"
+                VERSION_ID="9"
+                PRETTY_NAME="CentOS Stream 9"
+                """);
+        Grains g = grains();
+        assertEquals("CentOS Stream", g.get("os"));
+        assertEquals("RedHat", g.get("os_family"));
+        assertEquals("CentOS Stream-9", g.get("osfinger"));
+        assertEquals("CentOS Stream 9", g.get("oscodename"));
+    }
+
     /** Alpine is outside Salt's os-release-only list: its legacy code makes PRETTY_NAME the codename. */
     @Test
     void alpine() {
