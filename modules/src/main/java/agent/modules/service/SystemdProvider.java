@@ -141,9 +141,10 @@ final class SystemdProvider implements ServiceProvider {
         r = runner.run(Duration.ofSeconds(60), List.of("systemctl", "list-units", "--type=service", "--all",
                 "--no-legend", "--no-pager", "--plain"));
         for (String line : r.stdout().split("\n")) {
-            String first = line.strip().split("\\s+")[0];
-            if (first.endsWith(".service")) {
-                out.add(first.substring(0, first.length() - ".service".length()));
+            // UNIT LOAD ACTIVE SUB DESCRIPTION; units only referenced (LOAD not-found) do not exist.
+            String[] cols = line.strip().split("\\s+");
+            if (cols[0].endsWith(".service") && cols.length > 1 && !cols[1].equals("not-found")) {
+                out.add(cols[0].substring(0, cols[0].length() - ".service".length()));
             }
         }
         return new ArrayList<>(out);
