@@ -88,8 +88,9 @@ abstract class ServiceScenarios {
         return JSON.readTree(r.out()).get("local");
     }
 
+    /** The daemon's PID: the oldest match, since its loop forks a short-lived copy of itself for each sleep. */
     static String pid(TestBox box) {
-        return box.sh("pgrep -f '^/bin/sh /usr/local/sbin/boxd' || true").out().strip();
+        return box.sh("pgrep -o -f '^/bin/sh /usr/local/sbin/boxd' || true").out().strip();
     }
 
     /** The lines of the daemon's log that start with {@code what} (start, reload). */
@@ -234,7 +235,7 @@ abstract class ServiceScenarios {
 
                 pid after the service state:
                   cmd.run:
-                    - name: pgrep -f '^/bin/sh /usr/local/sbin/boxd'
+                    - name: pgrep -o -f '^/bin/sh /usr/local/sbin/boxd'
                 """;
         Run first = apply(box, sls);
         ok(first);
