@@ -46,11 +46,16 @@ public final class TestBox implements AutoCloseable {
 
     /** Makes the base root if it is missing (minutes, once per machine), then a fresh box. */
     public static TestBox fresh(String name) {
-        Result created = script(List.of("create"), 30 * 60);
+        return fresh(name, false);
+    }
+
+    /** A fresh box; with {@code systemd}, one whose PID 1 is systemd, booted. */
+    public static TestBox fresh(String name, boolean systemd) {
+        Result created = script(systemd ? List.of("create", "--systemd") : List.of("create"), 30 * 60);
         if (created.exit() != 0) {
             throw new IllegalStateException("testing/box create failed:\n" + created);
         }
-        Result fresh = script(List.of("fresh", name), 120);
+        Result fresh = script(systemd ? List.of("fresh", name, "--systemd") : List.of("fresh", name), 120);
         if (fresh.exit() != 0) {
             throw new IllegalStateException("testing/box fresh " + name + " failed:\n" + fresh);
         }
