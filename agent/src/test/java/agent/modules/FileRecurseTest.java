@@ -250,6 +250,29 @@ class FileRecurseTest {
         assertEquals("gamma\n", Files.readString(dst.resolve("sub/deeper/c.txt")));
     }
 
+    @Test
+    void aFolderInSeveralRootsIsMergedWithTheFirstRootWinning() throws Exception {
+        tree.write("second/files/app/a.txt", "from the second root\n");
+        tree.write("second/files/app/only-second.txt", "second\n");
+        tree.write("states/r.sls", recurse());
+        var r = AgentRun.run("apply", "r", "--file-root", tree.path("states").toString(),
+                "--file-root", tree.path("second").toString(), "--out", "json");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals("alpha\n", Files.readString(dst.resolve("a.txt")));
+        assertEquals("second\n", Files.readString(dst.resolve("only-second.txt")));
+    }
+
+    @Test
+    void aSaltenvQueryPicksTheEnvironment() throws Exception {
+        tree.write("dev/files/app/dev.txt", "dev\n");
+        Path config = tree.write("agent.yaml", "file_roots:\n  base:\n    - " + tree.path("states") + "\n  dev:\n    - "
+                + tree.path("dev") + "\n");
+        tree.write("states/q.sls", dst + ":\n  file.recurse:\n    - source: salt://files/app?saltenv=dev\n");
+        var r = AgentRun.run("apply", "q", "--config", config.toString(), "--out", "json");
+        assertEquals(0, r.exit(), r::toString);
+        assertEquals(Set.of("dev.txt"), listing(dst));
+    }
+
     private JsonNode applyAll(String sls, String... more) throws Exception {
         Path file = tree.write("states/f.sls", sls);
         List<String> args = new ArrayList<>(List.of("apply", file.toString(), "--out", "json"));
