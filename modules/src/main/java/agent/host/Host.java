@@ -9,6 +9,7 @@ public final class Host {
     private final Commands commands;
     private final HostFiles files;
     private final Accounts accounts;
+    private final Downloads downloads = new Downloads();
 
     public Host(Commands commands, HostFiles files, Accounts accounts) {
         this.commands = commands;
@@ -30,5 +31,10 @@ public final class Host {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** HTTP(S) downloads: package files, repository keys. */
+    public Downloads downloads() {
+        return downloads;
     }
 }
