@@ -28,12 +28,10 @@ public final class AptBackend implements PackageBackend {
 
     private final RunContext context;
     private final AptGet apt;
-    private final AptIndex index;
 
     private AptBackend(RunContext context) {
         this.context = context;
         this.apt = new AptGet(context.host());
-        this.index = AptIndex.of(context);
     }
 
     /** The run's apt backend. */
@@ -58,6 +56,11 @@ public final class AptBackend implements PackageBackend {
         } catch (UncheckedIOException e) {
             throw new StateException("cannot read dpkg's status database: " + e.getCause().getMessage(), e);
         }
+    }
+
+    /** Shared with pkgrepo, which marks it stale; looked up each time, never inside another shared value's creation. */
+    private AptIndex index() {
+        return AptIndex.of(context);
     }
 
     /** This run changed packages: read the database again when next asked. */
@@ -116,17 +119,17 @@ public final class AptBackend implements PackageBackend {
 
     @Override
     public boolean refresh() throws StateException {
-        return index.refresh(apt, context.host().files());
+        return index().refresh(apt, context.host().files());
     }
 
     @Override
     public boolean indexStale() {
-        return index.stale();
+        return index().stale();
     }
 
     @Override
     public long indexAgeSeconds() {
-        return index.ageSeconds();
+        return index().ageSeconds();
     }
 
     @Override
