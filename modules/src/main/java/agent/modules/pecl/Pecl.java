@@ -31,12 +31,9 @@ final class Pecl {
         }
     }
 
-    /** The lines worth showing when pecl failed: its errors, else the end of its output. */
+    /** The end of pecl's output: where a build says what broke. */
     static String failure(CommandResult r) {
         List<String> lines = (r.stdout() + "\n" + r.stderr()).lines().filter(l -> !l.isBlank()).toList();
-        List<String> errors = lines.stream().filter(l -> l.contains("error") || l.contains("ERROR") || l.contains("failed"))
-                .toList();
-        List<String> shown = errors.isEmpty() ? lines : errors;
-        return String.join("\n", shown.subList(Math.max(0, shown.size() - 8), shown.size()));
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 8), lines.size()));
     }
 }

@@ -37,10 +37,31 @@ record HoldPlan(boolean hold, List<String> names) {
 
     Map<String, Object> changes() {
         Map<String, Object> out = new LinkedHashMap<>();
-        for (String n : names) {
-            out.put(n, hold ? Changes.change("install", "hold") : Changes.change("hold", "install"));
-        }
+        mergeInto(out);
         return out;
+    }
+
+    /**
+     * Adds the hold changes; a package whose version changes too gets both, one per line, as
+     * Salt reports them ({old: "1.0-1\ninstall", new: "2.0-1\nhold"}).
+     */
+    @SuppressWarnings("unchecked")
+    void mergeInto(Map<String, Object> changes) {
+        String from = hold ? "install" : "hold";
+        String to = hold ? "hold" : "install";
+        for (String n : names) {
+            if (changes.get(n) instanceof Map<?, ?> c) {
+                Map<String, Object> both = (Map<String, Object>) c;
+                both.put("old", join((String) both.get("old"), from));
+                both.put("new", join((String) both.get("new"), to));
+            } else {
+                changes.put(n, Changes.change(from, to));
+            }
+        }
+    }
+
+    private static String join(String a, String b) {
+        return a.isEmpty() ? b : a + "\n" + b;
     }
 
     List<String> comments(boolean test) {

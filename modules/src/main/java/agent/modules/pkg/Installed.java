@@ -97,10 +97,15 @@ final class Installed {
         lookup.addAll(toReinstall);
         boolean wantsNewest = targets.values().stream().anyMatch(s -> s == null || s.latest());
         Map<String, Offer> offers = IndexLookup.offers(call, backend, lookup, wantsNewest,
-                o -> resolve(targets, o, backend, new ArrayList<>(), new ArrayList<>()) != null);
+                o -> resolve(targets, o, backend, new ArrayList<>(), new ArrayList<>(), List.of()) != null);
         List<String> notFound = new ArrayList<>();
         List<String> problems = new ArrayList<>();
-        Map<String, String> versions = resolve(targets, offers, backend, notFound, problems);
+        Map<String, String> versions = resolve(targets, offers, backend, notFound, problems, List.of());
+        if (!notFound.isEmpty() && problems.isEmpty() && call.test() && backend.indexStale()) {
+            // A source changes first in this run: the index cannot know these packages yet.
+            versions = resolve(targets, offers, backend, new ArrayList<>(), new ArrayList<>(), notFound);
+            notFound.clear();
+        }
         if (!notFound.isEmpty()) {
             return Result.failed("The following package(s) were not found, and no possible matches were found in the"
                     + " package db: " + String.join(", ", new TreeSet<>(notFound)));
@@ -126,7 +131,7 @@ final class Installed {
                 toReinstall.forEach(n -> changes.put(n, Changes.change(before.get(n), before.get(n))));
                 comments.add("The following packages would be reinstalled: " + String.join(", ", toReinstall));
             }
-            changes.putAll(holds.changes());
+            holds.mergeInto(changes);
             comments.addAll(holds.comments(true));
             return Result.pending(changes, String.join("\n", comments));
         }
@@ -160,9 +165,11 @@ final class Installed {
         if (!outcome.ok()) {
             comments.add("apt-get: " + outcome.error());
         }
-        Outcome held = holds.apply(backend);
-        changes.putAll(holds.changes());
-        comments.addAll(held.ok() ? holds.comments(false)
+        // Read again: the transaction may have changed holds.
+        HoldPlan holdsNow = HoldPlan.of(call, desired.keySet(), backend);
+        Outcome held = holdsNow.apply(backend);
+        holdsNow.mergeInto(changes);
+        comments.addAll(held.ok() ? holdsNow.comments(false)
                 : List.of("An error was encountered while holding/unholding package(s): " + held.error()));
         return Result.of(ok && held.ok(), changes, String.join("\n", comments));
     }
@@ -170,14 +177,19 @@ final class Installed {
     /**
      * The version each target gets (the candidate for a name without a version), or null when
      * the index cannot satisfy them: unknown names go to {@code notFound}, unmatched specs to
-     * {@code problems}.
+     * {@code problems}. Packages the index cannot know yet ({@code unknowable}) are predicted "installed".
      */
     private static Map<String, String> resolve(Map<String, VersionSpec> targets, Map<String, Offer> offers,
-                                               PackageBackend backend, List<String> notFound, List<String> problems) {
+                                               PackageBackend backend, List<String> notFound, List<String> problems,
+                                               List<String> unknowable) {
         Map<String, String> out = new LinkedHashMap<>();
         for (var e : targets.entrySet()) {
             Offer offer = offers.get(e.getKey());
             VersionSpec spec = e.getValue();
+            if (unknowable.contains(e.getKey())) {
+                out.put(e.getKey(), "installed");
+                continue;
+            }
             if (offer == null || !offer.known()) {
                 notFound.add(e.getKey());
                 continue;

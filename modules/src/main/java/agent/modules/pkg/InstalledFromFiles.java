@@ -45,7 +45,7 @@ final class InstalledFromFiles {
                 String announced = PackageFiles.versionInName(sources.get(name));
                 changes.put(name, Changes.change(before.getOrDefault(name, ""), announced == null ? "installed" : announced));
             }
-            changes.putAll(holds.changes());
+            holds.mergeInto(changes);
             List<String> comments = new ArrayList<>(List.of("The following packages would be installed/updated: "
                     + String.join(", ", targets)));
             comments.addAll(holds.comments(true));
@@ -66,6 +66,8 @@ final class InstalledFromFiles {
                 installs.add(new Install(name, inside.version(), file));
             }
         }
+        // Dependencies come from the index: refresh it first if a source changed.
+        IndexLookup.prepare(call, backend, false);
         Outcome outcome = installs.isEmpty() ? Outcome.OK : backend.install(installs, PkgArgs.options(call, reinstall));
         Map<String, String> after = backend.installed();
         Map<String, Object> changes = Changes.between(before, after);
@@ -82,9 +84,10 @@ final class InstalledFromFiles {
         if (!outcome.ok()) {
             comments.add("apt-get: " + outcome.error());
         }
-        Outcome held = holds.apply(backend);
-        changes.putAll(holds.changes());
-        comments.addAll(held.ok() ? holds.comments(false)
+        HoldPlan holdsNow = HoldPlan.of(call, sources.keySet(), backend);
+        Outcome held = holdsNow.apply(backend);
+        holdsNow.mergeInto(changes);
+        comments.addAll(held.ok() ? holdsNow.comments(false)
                 : List.of("An error was encountered while holding/unholding package(s): " + held.error()));
         return Result.of(failed.isEmpty() && outcome.ok() && held.ok(), changes, String.join("\n", comments));
     }

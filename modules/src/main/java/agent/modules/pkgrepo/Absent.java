@@ -50,6 +50,7 @@ final class Absent {
             return Result.ok("Package repo " + name + " is absent");
         }
         if (call.test()) {
+            RepoArgs.markChanged(call);
             return Result.pending(Map.of("repo", name), "Package repo '" + name + "' would be removed." + RepoArgs.TEST_TAIL);
         }
         for (var e : rewrites.entrySet()) {

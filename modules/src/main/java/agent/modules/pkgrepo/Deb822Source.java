@@ -42,6 +42,9 @@ final class Deb822Source {
         if (keyring != null) {
             field(text, "Signed-By", List.of(keyring.toString()));
         }
+        if (call.bool("trusted", false)) {
+            field(text, "Trusted", List.of("yes"));
+        }
         if (disabled) {
             field(text, "Enabled", List.of("no"));
         }

@@ -31,6 +31,7 @@ final class Managed {
             RepoArgs.REFRESH, RepoArgs.REFRESH_DB,
             Param.any("comments", "Comment text added after the entry"),
             Param.any("architectures", "Limit to these architectures (list or comma-separated)"),
+            new Param("trusted", Param.Type.BOOL, false, null, "Trust the repository without a signature (trusted=yes)"),
             Param.any("comps", "Components, replacing those in the line (list or comma-separated)"),
             Param.string("dist", "Suite, replacing the one in the line"),
             new Param("disabled", Param.Type.BOOL, false, null, "Keep the entry but switch it off"),
@@ -71,6 +72,13 @@ final class Managed {
         Map<String, String> options = new LinkedHashMap<>(given.options());
         if (call.has("architectures")) {
             options.put("arch", String.join(",", RepoArgs.words(call, "architectures")));
+        }
+        if (call.has("trusted")) {
+            if (call.bool("trusted", false)) {
+                options.put("trusted", "yes");
+            } else {
+                options.remove("trusted");
+            }
         }
         byte[] key = RepoKey.given(call) ? RepoKey.load(call) : null;
         Path keyring = keyring(call, options.get("signed-by"), file, key);
@@ -129,6 +137,7 @@ final class Managed {
             return Result.ok("Package repo '" + name + "' already configured");
         }
         if (call.test()) {
+            RepoArgs.markChanged(call);
             return Result.pending(changes, "Package repo '" + name + "' would be configured." + RepoArgs.TEST_TAIL);
         }
         try {

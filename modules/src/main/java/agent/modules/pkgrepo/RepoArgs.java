@@ -80,7 +80,10 @@ final class RepoArgs {
         return c;
     }
 
-    /** After a change: the next state that reads the package index refreshes it first. */
+    /**
+     * After a change (or, in a test run, a predicted one): the next state that reads the package
+     * index refreshes it first, and a test run knows the index cannot tell yet.
+     */
     static void markChanged(Call call) {
         if (call.bool("refresh", true) && call.bool("refresh_db", true)) {
             AptIndex.of(call.context()).sourcesChanged();

@@ -98,7 +98,8 @@ final class AptGet {
         String all = r.stderr() + "\n" + r.stdout();
         if (all.contains("Could not get lock")) {
             String holder = all.lines().filter(l -> l.contains("held by process")).findFirst()
-                    .map(l -> l.substring(l.indexOf("held by process")).strip()).orElse("held by another process");
+                    .map(l -> l.substring(l.indexOf("held by process")).strip().replaceAll("\\.+$", ""))
+                    .orElse("held by another process");
             return "dpkg is locked (" + holder + "); gave up after waiting " + lockTimeout + " s";
         }
         String errors = r.stderr().lines().filter(l -> l.startsWith("E: "))
