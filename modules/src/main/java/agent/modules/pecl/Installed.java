@@ -76,7 +76,9 @@ final class Installed {
             // pecl refuses to go back to an older release without -f.
             args.add("-f");
         }
-        targets.keySet().forEach(n -> args.add(wanted.get(n) == null ? n : n + "-" + wanted.get(n)));
+        // name-STATE is pecl's "newest release at least this stable"; its preferred_state setting
+        // alone does not reach a package that has no stable release.
+        targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
         CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults", false) ? "\n".repeat(200) : null);
         PeclList.changed(call.context());
         PeclList after = PeclList.of(call.context());

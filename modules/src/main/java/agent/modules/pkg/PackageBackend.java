@@ -14,6 +14,9 @@ import java.util.Set;
  */
 public interface PackageBackend {
 
+    /** Seconds to wait for another process's package-manager lock when a state does not say. */
+    long DEFAULT_LOCK_TIMEOUT = 120;
+
     /** Installed packages and their versions. */
     Map<String, String> installed() throws StateException;
 

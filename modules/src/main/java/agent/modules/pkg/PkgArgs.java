@@ -18,8 +18,8 @@ final class PkgArgs {
     static final Param INSTALL_RECOMMENDS = new Param("install_recommends", Param.Type.BOOL, false, null,
             "Install recommended packages too (True) or not (False); unset: apt's default");
     static final Param LOCK_TIMEOUT = Param.integer("lock_timeout",
-            "Seconds to wait for another process's dpkg lock before failing (default 120; an agent extension)")
-            .withDefault(120);
+            "Seconds to wait for another process's dpkg lock before failing (an agent extension)")
+            .withDefault(PackageBackend.DEFAULT_LOCK_TIMEOUT);
 
     private PkgArgs() {
     }
@@ -32,6 +32,6 @@ final class PkgArgs {
     static InstallOptions options(Call call, boolean reinstall) {
         Boolean recommends = call.has("install_recommends") ? call.bool("install_recommends", true) : null;
         return new InstallOptions(call.string("fromrepo").orElse(null), call.bool("skip_verify", false), recommends,
-                reinstall, call.integer("lock_timeout").orElse(120L));
+                reinstall, call.integer("lock_timeout").orElse(PackageBackend.DEFAULT_LOCK_TIMEOUT));
     }
 }

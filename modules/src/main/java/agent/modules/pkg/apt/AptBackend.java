@@ -183,7 +183,7 @@ public final class AptBackend implements PackageBackend {
 
     @Override
     public Outcome hold(Collection<String> names, boolean hold) throws StateException {
-        List<String> argv = new ArrayList<>(List.of("apt-mark", "-o", "DPkg::Lock::Timeout=" + AptGet.DEFAULT_LOCK_TIMEOUT,
+        List<String> argv = new ArrayList<>(List.of("apt-mark", "-o", "DPkg::Lock::Timeout=" + DEFAULT_LOCK_TIMEOUT,
                 hold ? "hold" : "unhold"));
         argv.addAll(names);
         Outcome outcome = apt.mark(argv);

@@ -3,6 +3,7 @@ package agent.modules.pkg.apt;
 import agent.host.Command;
 import agent.host.CommandResult;
 import agent.host.Host;
+import agent.modules.pkg.PackageBackend;
 import agent.modules.pkg.PackageBackend.Outcome;
 import agent.spi.StateException;
 import java.io.IOException;
@@ -22,9 +23,6 @@ final class AptGet {
             "APT_LISTCHANGES_FRONTEND", "none", "APT_LISTBUGS_FRONTEND", "none", "UCF_FORCE_CONFFOLD", "1",
             "LC_ALL", "C");
 
-    /** How long to wait for the dpkg lock when a state does not say. */
-    static final long DEFAULT_LOCK_TIMEOUT = 120;
-
     private final Host host;
 
     AptGet(Host host) {
@@ -42,9 +40,10 @@ final class AptGet {
     }
 
     void update() throws StateException {
-        CommandResult r = withProgress(List.of("apt-get", "-q", "-o", "DPkg::Lock::Timeout=" + DEFAULT_LOCK_TIMEOUT, "update"));
+        CommandResult r = withProgress(List.of("apt-get", "-q",
+                "-o", "DPkg::Lock::Timeout=" + PackageBackend.DEFAULT_LOCK_TIMEOUT, "update"));
         if (!r.ok()) {
-            throw new StateException("apt-get update failed: " + failure(r, DEFAULT_LOCK_TIMEOUT));
+            throw new StateException("apt-get update failed: " + failure(r, PackageBackend.DEFAULT_LOCK_TIMEOUT));
         }
     }
 
@@ -60,7 +59,7 @@ final class AptGet {
     /** apt-mark and friends: small changes outside a transaction. */
     Outcome mark(List<String> argv) throws StateException {
         CommandResult r = run(command(argv), null);
-        return r.ok() ? Outcome.OK : new Outcome(failure(r, DEFAULT_LOCK_TIMEOUT));
+        return r.ok() ? Outcome.OK : new Outcome(failure(r, PackageBackend.DEFAULT_LOCK_TIMEOUT));
     }
 
     private CommandResult withProgress(List<String> argv) throws StateException {

@@ -19,8 +19,7 @@ public final class AptIndex {
 
     static final Path LISTS = Path.of("/var/lib/apt/lists");
     private static final List<Path> SOURCES = List.of(Path.of("/etc/apt/sources.list"),
-            Path.of("/etc/apt/sources.list.d"), Path.of("/etc/apt/keyrings"), Path.of("/etc/apt/trusted.gpg.d"),
-            Path.of("/etc/apt/preferences.d"));
+            Path.of("/etc/apt/sources.list.d"), Path.of("/etc/apt/keyrings"), Path.of("/etc/apt/trusted.gpg.d"));
 
     private boolean refreshed;
     private boolean sourcesChanged;
