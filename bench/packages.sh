@@ -20,7 +20,7 @@ root="$("$box" root "$name")"
 in_box() { "$box" run "$name" "$@"; }
 
 echo "setting up: php-pear, php-dev, make, busybox; a PEAR channel with 5 extensions (about a minute)" >&2
-in_box sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends php-pear php-dev make busybox >/dev/null'
+in_box sh -c 'DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends php-pear php-dev make busybox >/dev/null 2>&1'
 install -m 755 "$here/testing/fixtures/pecl-channel.sh" "$root/usr/local/bin/pecl-channel"
 in_box pecl-channel serve "127.$((RANDOM % 250 + 1)).$((RANDOM % 250 + 1)).$((RANDOM % 250 + 2))"
 for m in benchone benchtwo benchthree benchfour benchfive; do
