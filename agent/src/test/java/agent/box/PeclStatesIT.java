@@ -40,6 +40,9 @@ class PeclStatesIT {
         JsonNode installed = state(first, "pecl.test/hello");
         assertEquals("1.0.0", installed.at("/changes/pecl.test~1hello/new").asText(), "the newest stable: " + installed);
         assertTrue(box.exists(EXT_DIR + "/hello.so"));
+        box.state("list.sls", "/root/pecl:\n  file.managed:\n    - contents: \"{{ salt['pecl.list']('pecl.test') }}\"\n");
+        assertEquals(0, box.apply("list").exit());
+        assertEquals("{'hello': ['1.0.0', 'stable']}\n", box.read("/root/pecl"), "pecl.list for templates");
         var again = apply(box, "hello");
         assertEquals("Pecl extension pecl.test/hello is already installed.",
                 state(again, "pecl.test/hello").get("comment").asText());

@@ -187,6 +187,15 @@ class PkgStatesIT {
         assertEquals(0, up.exit(), up::toString);
         assertEquals("install ok installed 2.0-1", dpkg(box, "tinythree"));
         assertEquals("System is already up-to-date", state(apply(box, "uptodate"), "everything").get("comment").asText());
+
+        box.state("versions.sls", """
+                /root/versions:
+                  file.managed:
+                    - contents: "{{ salt['pkg.version']('tinyone') }} {{ salt['pkg.version']('nothing-here') }}|\
+                {{ salt['pkg.version_cmp']('1.0~rc1', '1.0') }} {{ salt['pkg.list_pkgs']()['tinythree'] }}"
+                """);
+        assertEquals(0, box.apply("versions").exit());
+        assertEquals("3.0-1 |-1 2.0-1\n", box.read("/root/versions"), "pkg functions for templates");
     }
 
     @Test

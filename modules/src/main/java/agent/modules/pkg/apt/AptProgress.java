@@ -31,7 +31,12 @@ final class AptProgress implements Consumer<String> {
         if (f.length < 4 || !(f[0].equals("dlstatus") || f[0].equals("pmstatus"))) {
             return;
         }
-        int percent = (int) Double.parseDouble(f[2].isBlank() ? "0" : f[2]);
+        int percent;
+        try {
+            percent = (int) Double.parseDouble(f[2]);
+        } catch (NumberFormatException e) {
+            return;
+        }
         out.print("\r\033[K  apt: " + f[3].strip() + " (" + percent + "%)");
         out.flush();
     }
