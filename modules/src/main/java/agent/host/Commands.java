@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.apache.commons.exec.CommandLine;
 import org.apache.commons.exec.DefaultExecutor;
 import org.apache.commons.exec.ExecuteException;
@@ -59,12 +60,20 @@ public final class Commands {
     }
 
     public CommandResult run(Command command) throws IOException {
+        return run(command, null);
+    }
+
+    /**
+     * Runs the command and also hands each line of its standard output, as it comes, to
+     * {@code outputLines} (progress displays); the result still holds all of it.
+     */
+    public CommandResult run(Command command, Consumer<String> outputLines) throws IOException {
         List<String> argv = command.runas() == null ? command.argv() : runasVector(command);
         CommandLine line = new CommandLine(argv.get(0));
         for (String arg : argv.subList(1, argv.size())) {
             line.addArgument(arg, false);
         }
-        var out = new ByteArrayOutputStream();
+        var out = outputLines == null ? new ByteArrayOutputStream() : new LineTee(outputLines);
         var err = new ByteArrayOutputStream();
         InputStream in = command.stdin() == null
                 ? InputStream.nullInputStream()
@@ -113,6 +122,34 @@ public final class Commands {
         var v = new java.util.ArrayList<String>(List.of("runuser", "-u", command.runas(), "--"));
         v.addAll(command.argv());
         return v;
+    }
+
+    /** Captures output and passes each complete line on as it arrives. */
+    private static final class LineTee extends ByteArrayOutputStream {
+        private final Consumer<String> lines;
+        private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+        LineTee(Consumer<String> lines) {
+            this.lines = lines;
+        }
+
+        @Override
+        public synchronized void write(int b) {
+            super.write(b);
+            if (b == '\n') {
+                lines.accept(line.toString(StandardCharsets.UTF_8));
+                line.reset();
+            } else {
+                line.write(b);
+            }
+        }
+
+        @Override
+        public synchronized void write(byte[] b, int off, int len) {
+            for (int i = off; i < off + len; i++) {
+                write(b[i]);
+            }
+        }
     }
 
     /** commons-exec's watchdog kills only the child; a shell's children would keep the pipes open. */

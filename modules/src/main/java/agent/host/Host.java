@@ -10,6 +10,7 @@ public final class Host {
     private final HostFiles files;
     private final Accounts accounts;
     private volatile InitSystem initSystem;
+    private final Downloads downloads = new Downloads();
 
     public Host(Commands commands, HostFiles files, Accounts accounts) {
         this.commands = commands;
@@ -51,5 +52,10 @@ public final class Host {
             initSystem = s;
         }
         return s;
+    }
+
+    /** HTTP(S) downloads: package files, repository keys. */
+    public Downloads downloads() {
+        return downloads;
     }
 }

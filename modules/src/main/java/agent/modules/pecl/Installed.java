@@ -1,0 +1,150 @@
+package agent.modules.pecl;
+
+import agent.host.CommandResult;
+import agent.spi.Call;
+import agent.spi.Param;
+import agent.spi.Result;
+import agent.spi.Schema;
+import agent.spi.StateException;
+import agent.spi.StateFunction;
+import agent.spi.Values;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * pecl.installed: PECL extensions built and installed with the real pecl client. What is
+ * installed comes from the run's one {@code pecl list}; success is what pecl list says afterwards,
+ * never pecl's word alone, so a failed build is a failed state.
+ */
+final class Installed {
+
+    static final Pattern NAME = Pattern.compile("^([A-Za-z0-9.-]+/)?[A-Za-z][A-Za-z0-9_]*$");
+
+    static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
+            Param.string("version", "Exact release to install (default: the newest at preferred_state)"),
+            Param.string("preferred_state", "Least stable release state to accept: stable, beta, alpha, devel, snapshot")
+                    .withDefault("stable"),
+            Param.bool("defaults", false, "Answer the extension's configure questions with their defaults"),
+            Param.bool("force", false, "Install even when pecl would refuse (pecl install -f)"),
+            Param.list("extensions", "Several extensions in one pecl call: names, or {name: version} (name is then"
+                    + " ignored; an agent extension)")),
+            "Install a PECL extension (channel/name or name), built with pecl.",
+            Installed::apply);
+
+    private Installed() {
+    }
+
+    static Result apply(Call call) throws Exception {
+        String preferred;
+        try {
+            preferred = Stability.checked(call.string("preferred_state", "stable"));
+        } catch (IllegalArgumentException e) {
+            return Result.failed(e.getMessage());
+        }
+        Map<String, String> wanted = wanted(call);
+        PeclList list = PeclList.of(call.context());
+        Map<String, Optional<PeclList.Release>> targets = new LinkedHashMap<>();
+        for (var e : wanted.entrySet()) {
+            Optional<PeclList.Release> cur = list.find(e.getKey());
+            boolean satisfied = cur.isPresent() && (e.getValue() == null
+                    ? Stability.atLeast(cur.get().state(), preferred) : cur.get().version().equals(e.getValue()));
+            if (!satisfied) {
+                targets.put(e.getKey(), cur);
+            }
+        }
+        String what = describe(wanted, targets.isEmpty() ? wanted.keySet() : targets.keySet());
+        if (targets.isEmpty()) {
+            return Result.ok(wanted.size() == 1 ? "Pecl extension " + what + " is already installed."
+                    : "Pecl extensions " + what + " are already installed.");
+        }
+        if (call.test()) {
+            Map<String, Object> changes = new LinkedHashMap<>();
+            targets.forEach((n, cur) -> changes.put(n, change(cur.map(PeclList.Release::version).orElse(""),
+                    wanted.get(n) == null ? "newest " + preferred : wanted.get(n))));
+            return Result.pending(changes, "Pecl extension" + (targets.size() > 1 ? "s " : " ") + what
+                    + " would have been installed");
+        }
+
+        List<String> args = new ArrayList<>(List.of("-d", "preferred_state=" + preferred, "install"));
+        boolean downgrade = targets.entrySet().stream().anyMatch(e -> wanted.get(e.getKey()) != null && e.getValue().isPresent()
+                && PhpVersion.compare(wanted.get(e.getKey()), e.getValue().get().version()) < 0);
+        if (call.bool("force", false) || downgrade) {
+            // pecl refuses to go back to an older release without -f.
+            args.add("-f");
+        }
+        // name-STATE is pecl's "newest release at least this stable"; its preferred_state setting
+        // alone does not reach a package that has no stable release.
+        targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
+        CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults", false) ? "\n".repeat(200) : null);
+        PeclList.changed(call.context());
+        PeclList after = PeclList.of(call.context());
+
+        Map<String, Object> changes = new LinkedHashMap<>();
+        List<String> failed = new ArrayList<>();
+        for (var e : targets.entrySet()) {
+            String before = e.getValue().map(PeclList.Release::version).orElse("");
+            Optional<PeclList.Release> now = after.find(e.getKey());
+            String version = now.map(PeclList.Release::version).orElse("");
+            if (!version.equals(before)) {
+                changes.put(e.getKey(), change(before, version));
+            }
+            boolean ok = now.isPresent() && (wanted.get(e.getKey()) == null || version.equals(wanted.get(e.getKey())));
+            if (!ok) {
+                failed.add(e.getKey());
+            }
+        }
+        if (!failed.isEmpty()) {
+            return Result.failed(changes, "Could not install pecl extension" + (failed.size() > 1 ? "s " : " ")
+                    + describe(wanted, failed) + ".\n" + Pecl.failure(r));
+        }
+        return Result.changed(changes, "Pecl extension" + (targets.size() > 1 ? "s " : " ") + what
+                + " was successfully installed");
+    }
+
+    /** Name → version (null: any) from extensions, or from name and version. */
+    private static Map<String, String> wanted(Call call) throws StateException {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (call.has("extensions")) {
+            for (Object item : call.list("extensions")) {
+                if (item instanceof Map<?, ?> m) {
+                    m.forEach((k, v) -> out.put(Values.text(k), v == null ? null : Values.text(v)));
+                } else if (item != null) {
+                    out.put(Values.text(item), null);
+                }
+            }
+        } else {
+            out.put(call.name(), call.string("version").orElse(null));
+        }
+        for (String name : out.keySet()) {
+            checked(name);
+        }
+        return out;
+    }
+
+    static String checked(String name) throws StateException {
+        if (!NAME.matcher(name).matches()) {
+            throw new StateException("'" + name + "' is not a valid pecl package name ([channel/]name)");
+        }
+        return name;
+    }
+
+    /** Salt names a versioned extension name-version in its comments. */
+    private static String describe(Map<String, String> wanted, Iterable<String> names) {
+        List<String> out = new ArrayList<>();
+        for (String n : names) {
+            out.add(wanted.get(n) == null ? n : n + "-" + wanted.get(n));
+        }
+        return String.join(", ", out);
+    }
+
+    static Map<String, Object> change(String old, String now) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("old", old);
+        c.put("new", now);
+        return c;
+    }
+}

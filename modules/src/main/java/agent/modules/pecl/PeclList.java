@@ -1,0 +1,99 @@
+package agent.modules.pecl;
+
+import agent.host.CommandResult;
+import agent.spi.RunContext;
+import agent.spi.StateException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The installed PEAR/PECL packages of every channel: one {@code pecl list -a} per run, run again
+ * only after this run installed or removed something.
+ */
+final class PeclList {
+
+    /** One installed release; the channel in lower case. */
+    record Release(String channel, String name, String version, String state) {
+        String qualified() {
+            return channel + "/" + name;
+        }
+    }
+
+    private static final Pattern CHANNEL = Pattern.compile("(?i)^installed packages, channel (\\S+):$");
+    private static final Pattern ROW = Pattern.compile("^([A-Za-z0-9_]\\S*)\\s+(\\S+)\\s+(\\S+)$");
+
+    private final List<Release> releases;
+
+    private PeclList(List<Release> releases) {
+        this.releases = List.copyOf(releases);
+    }
+
+    /** The run's list. */
+    static PeclList of(RunContext context) throws StateException {
+        try {
+            return context.shared(PeclList.class, () -> {
+                try {
+                    CommandResult r = Pecl.run(context.host(), List.of("list", "-a"), null);
+                    if (!r.ok()) {
+                        throw new IllegalStateException("pecl list failed: " + Pecl.failure(r));
+                    }
+                    return parse(r.stdout());
+                } catch (StateException e) {
+                    throw new IllegalStateException(e.getMessage(), e);
+                }
+            });
+        } catch (IllegalStateException e) {
+            throw new StateException(e.getMessage(), e);
+        }
+    }
+
+    /** This run changed packages: list them again when next asked. */
+    static void changed(RunContext context) {
+        context.forget(PeclList.class);
+    }
+
+    static PeclList parse(String output) {
+        List<Release> out = new ArrayList<>();
+        String channel = null;
+        for (String line : output.split("\n")) {
+            Matcher c = CHANNEL.matcher(line.strip());
+            if (c.matches()) {
+                channel = c.group(1).toLowerCase(Locale.ROOT);
+                continue;
+            }
+            Matcher row = ROW.matcher(line.strip());
+            if (channel != null && row.matches() && !row.group(1).equalsIgnoreCase("package")) {
+                out.add(new Release(channel, row.group(1), row.group(2), row.group(3)));
+            }
+        }
+        return new PeclList(out);
+    }
+
+    List<Release> releases() {
+        return releases;
+    }
+
+    /**
+     * The installed release for {@code channel/name} or a bare name (names are case-insensitive);
+     * a bare name found in several channels is pecl.php.net's.
+     */
+    Optional<Release> find(String spec) {
+        int slash = spec.indexOf('/');
+        String channel = slash < 0 ? null : spec.substring(0, slash).toLowerCase(Locale.ROOT);
+        String name = spec.substring(slash + 1);
+        Release found = null;
+        for (Release r : releases) {
+            if (!r.name().equalsIgnoreCase(name) || (channel != null && !r.channel().equals(channel))) {
+                continue;
+            }
+            if (found == null || r.channel().equals("pecl.php.net")) {
+                found = r;
+            }
+        }
+        return Optional.ofNullable(found);
+    }
+}
