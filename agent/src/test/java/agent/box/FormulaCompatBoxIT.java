@@ -42,7 +42,10 @@ class FormulaCompatBoxIT {
      * "Running in OFFLINE mode" for some services; our box has no systemd, so services are
      * managed by their init scripts and a missing one is "not present".
      */
-    static final Map<String, String> KEPT = Map.of();
+    static final Map<String, String> KEPT = Map.of(
+            "logrotate service_|-logrotate_|-cron_|-running",
+            "Salt: True 'Running in OFFLINE mode' (systemd installed, not running); "
+                    + "we: None, cron is not installed yet and the plan says it would be started once it is");
 
     private static ObjectMapper json = new ObjectMapper();
 

@@ -42,7 +42,7 @@ final class Dead {
         }
 
         if (call.test()) {
-            return Result.pending(Map.of(name, false), "Service " + name + " is set to be killed");
+            return Result.pending(Map.of(), "Service " + name + " is set to be killed");
         }
 
         ServiceProvider.Outcome stopped = provider.stop(name, ServiceArgs.options(call));

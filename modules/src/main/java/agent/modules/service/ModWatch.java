@@ -62,7 +62,7 @@ final class ModWatch {
         }
 
         if (call.test()) {
-            return Result.pending(Map.of(name, true), "Service is set to be " + action.pastParticiple());
+            return Result.pending(Map.of(), "Service is set to be " + action.pastParticiple());
         }
         ServiceProvider.Outcome o = action.run().call();
         if (o.ok() && action.verb().equals("start")) {

@@ -53,10 +53,9 @@ final class Running {
         }
 
         if (call.test()) {
+            // Salt predicts with a comment only: a plan's changes stay empty, as formulas' tests expect.
             call.context().shared(StartedServices.class, StartedServices::new).add(name);
-            Map<String, Object> changes = new LinkedHashMap<>(ret.changes);
-            changes.put(name, true);
-            return Result.pending(changes, join("Service " + name + " is set to start", unmask));
+            return Result.pending(new LinkedHashMap<>(ret.changes), join("Service " + name + " is set to start", unmask));
         }
 
         ServiceProvider.Outcome started = provider.start(name, ServiceArgs.options(call));
