@@ -2,6 +2,7 @@ package agent.cli;
 
 import agent.app.Session;
 import agent.execute.RunResult;
+import agent.report.ProgressLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -31,7 +32,16 @@ final class ApplyCommand implements Subcommand {
         OutputOptions output = OutputOptions.from(p);
         Session session = inv.session(TreeOptions.from(p), output,
                 Invocation.runFlags(Opts.flag(p, "--test"), Opts.flag(p, "--failhard")));
-        RunResult result = session.apply(session.targets(Opts.positionals(p)), session.config().test(), null);
+        var targets = session.targets(Opts.positionals(p));
+        RunResult result;
+        ProgressLine progress = output.progress(session.config());
+        try {
+            result = session.apply(targets, session.config().test(), progress);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         new Printer(inv.out(), "local", output.colors(session.config()))
                 .run(result, output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
         agent.Timing.mark("printed");

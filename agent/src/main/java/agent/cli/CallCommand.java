@@ -2,6 +2,7 @@ package agent.cli;
 
 import agent.app.FunctionCall;
 import agent.app.Session;
+import agent.report.ProgressLine;
 import agent.render.YamlReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -55,7 +56,15 @@ final class CallCommand implements Subcommand {
         OutputOptions output = OutputOptions.from(p);
         Session session = inv.session(TreeOptions.from(p), output,
                 Invocation.runFlags(Opts.flag(p, "--test"), Opts.flag(p, "--failhard")));
-        FunctionCall.Outcome outcome = FunctionCall.call(session, function, positional, kwargs, session.config().test(), null);
+        FunctionCall.Outcome outcome;
+        ProgressLine progress = function.startsWith("state.") ? output.progress(session.config()) : null;
+        try {
+            outcome = FunctionCall.call(session, function, positional, kwargs, session.config().test(), progress);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         Printer printer = new Printer(inv.out(), "local", output.colors(session.config()));
         if (outcome instanceof FunctionCall.Run run) {
             printer.run(run.result(), output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());

@@ -46,11 +46,24 @@ public final class TestBox implements AutoCloseable {
 
     /** Makes the base root if it is missing (minutes, once per machine), then a fresh box. */
     public static TestBox fresh(String name) {
+        return make(List.of("fresh", name));
+    }
+
+    /**
+     * A fresh box with neither the agent's distribution nor the JDK mounted, and no JAVA_HOME:
+     * a Debian host as users have it, for installing the agent's package. Close it when done.
+     */
+    public static TestBox bare(String name) {
+        return make(List.of("fresh", "--bare", name));
+    }
+
+    private static TestBox make(List<String> freshArgs) {
+        String name = freshArgs.getLast();
         Result created = script(List.of("create"), 30 * 60);
         if (created.exit() != 0) {
             throw new IllegalStateException("testing/box create failed:\n" + created);
         }
-        Result fresh = script(List.of("fresh", name), 120);
+        Result fresh = script(freshArgs, 120);
         if (fresh.exit() != 0) {
             throw new IllegalStateException("testing/box fresh " + name + " failed:\n" + fresh);
         }
