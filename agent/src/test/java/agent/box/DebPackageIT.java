@@ -67,10 +67,12 @@ class DebPackageIT {
             assertEquals(List.of("/etc/agent", "/etc/agent/agent.yaml"), left(box, owned), "only the conffile stays after dpkg -r");
             assertTrue(box.run("dpkg", "-s", "agent").out().contains("Status: deinstall ok config-files"));
 
+            box.sh("mkdir -p /var/cache/agent/backup && touch /var/cache/agent/backup/f");   // as file backups would
             var purge = box.run("dpkg", "-P", "agent");
             assertEquals(0, purge.exit(), purge::toString);
             assertEquals(List.of(), left(box, owned), "nothing stays after dpkg -P");
             assertFalse(box.exists("/etc/agent"), "/etc/agent is gone");
+            assertFalse(box.exists("/var/cache/agent"), "and the agent's cache");
             assertNotEquals(0, box.run("dpkg", "-s", "agent").exit(), "the package is unknown after purge");
         }
     }
