@@ -70,7 +70,7 @@ report() { # LABEL AGENT TIMES...
   local sorted median
   sorted=$(printf '%s\n' "$@" | sort -n | tr '\n' ' ')
   median=$(printf '%s\n' "$@" | sort -n | sed -n 3p)
-  printf '%-26s %-34s median %4d ms   (runs: %s)\n' "$label" "$agent" "$median" "$sorted"
+  printf '%-24s %-44s median %4d ms   (runs: %s)\n' "$label" "$agent" "$median" "$sorted"
 }
 
 measure() { # LABEL ARGS... : each agent 5 times, alternating, after a warm-up
