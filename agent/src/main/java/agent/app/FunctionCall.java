@@ -28,10 +28,9 @@ public final class FunctionCall {
     private FunctionCall() {
     }
 
-    /** Functions that only read: no run lock needed. */
-    public static boolean readOnly(String function) {
-        return !List.of("state.apply", "state.sls", "state.highstate").contains(function)
-                && !function.startsWith("cmd.") && !function.startsWith("file.");
+    /** The functions that run states (and so take the run lock and leave a job record). */
+    public static boolean isStateRun(String function) {
+        return List.of("state.apply", "state.sls", "state.highstate").contains(function);
     }
 
     public static Outcome call(Session s, String function, List<Object> args, Map<String, Object> kwargs,

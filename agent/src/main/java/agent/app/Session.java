@@ -191,30 +191,51 @@ public final class Session {
 
     /** The ordered low chunks a run executes (validated). */
     public List<Low> lowState(Targets.Resolved t) {
-        return new Compiler(modules).compile(highState(t));
+        return hideSecretArguments(new Compiler(modules).compile(highState(t)));
     }
 
     /** Salt's show_sls: the high data of the targets, extend and requisite_in applied. */
     public Map<String, Object> showSls(Targets.Resolved t) {
-        return new Compiler(modules).resolve(highState(t));
+        // Compiling consumes the high data, so the chunks for secret arguments come from a second render.
+        Map<String, Object> resolved = new Compiler(modules).resolve(highState(t));
+        hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+        return resolved;
     }
 
     /** Salt 3006's show_low_sls: the chunks before extend/_in/exclude. */
     public List<Low> lowSlsRaw(Targets.Resolved t) {
-        return new Compiler(modules).compileRaw(highState(t));
+        return hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+    }
+
+    /** Values of arguments declared secret (password hashes...) are redacted from here on. */
+    private List<Low> hideSecretArguments(List<Low> chunks) {
+        for (Low low : chunks) {
+            modules.function(low.state(), low.fun()).ifPresent(fn -> fn.schema().params().stream()
+                    .filter(agent.spi.Param::secret)
+                    .forEach(p -> {
+                        Object v = low.data().get(p.name());
+                        if (v != null) {
+                            Secrets.register(agent.spi.Values.text(v));
+                        }
+                    }));
+        }
+        return chunks;
     }
 
     /** Validates everything, then runs it. */
     public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
         agent.Timing.mark("apply start");
-        List<Low> chunks = lowState(t);
-        agent.Timing.mark("compiled " + chunks.size() + " chunks");
-        EngineContext context = new EngineContext(test, host, t.tree(), templates(t.tree()), grains(), pillar(),
-                config.cacheDir());
-        Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
-        RunResult result = executor.run(chunks);
-        agent.Timing.mark("executed");
-        return result;
+        // A prediction changes nothing, so it needs no lock; a real run waits for the one before it.
+        try (RunLock lock = test ? null : RunLock.acquire(config.lockFile(), config.lockTimeout())) {
+            List<Low> chunks = lowState(t);
+            agent.Timing.mark("compiled " + chunks.size() + " chunks");
+            EngineContext context = new EngineContext(test, host, t.tree(), templates(t.tree()), grains(), pillar(),
+                    config.cacheDir());
+            Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
+            RunResult result = executor.run(chunks);
+            agent.Timing.mark("executed");
+            return result;
+        }
     }
 
     /** file.managed's template: the same Jinja, with the state tree of this run. */

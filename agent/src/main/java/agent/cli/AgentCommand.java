@@ -15,7 +15,7 @@ final class AgentCommand {
 
     AgentCommand(String version) {
         for (Subcommand s : List.of(new ApplyCommand(), new CallCommand(), new GrainsCommand(), new PillarCommand(),
-                new ShowCommand())) {
+                new ShowCommand(), new JobsCommand())) {
             subcommands.put(s.spec().name(), s);
         }
         spec = Opts.command("agent");

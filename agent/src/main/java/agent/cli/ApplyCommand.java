@@ -1,5 +1,6 @@
 package agent.cli;
 
+import agent.app.JobRecorder;
 import agent.app.Session;
 import agent.execute.RunResult;
 import agent.report.ProgressLine;
@@ -19,8 +20,7 @@ final class ApplyCommand implements Subcommand {
                         "  agent apply webserver --file-root ./salt --file-root /srv/base-states",
                         "  agent apply --env production --test");
         spec.addOption(Opts.help());
-        spec.addOption(Opts.flag("--test", "Predict the changes, make none."));
-        spec.addOption(Opts.flag("--failhard", "Stop at the first failed state."));
+        RunOptions.addTo(spec, "");
         TreeOptions.addTo(spec);
         OutputOptions.addTo(spec);
         spec.addPositional(Opts.positionals("SLS", "A path to an .sls file or a dotted SLS name."));
@@ -30,8 +30,9 @@ final class ApplyCommand implements Subcommand {
     @Override
     public int run(ParseResult p, Invocation inv) {
         OutputOptions output = OutputOptions.from(p);
-        Session session = inv.session(TreeOptions.from(p), output,
-                Invocation.runFlags(Opts.flag(p, "--test"), Opts.flag(p, "--failhard")));
+        RunOptions run = RunOptions.from(p);
+        Session session = inv.session(TreeOptions.from(p), output, run.flags());
+        JobRecorder jobs = new JobRecorder(session.config(), run.returners());
         var targets = session.targets(Opts.positionals(p));
         RunResult result;
         ProgressLine progress = output.progress(session.config());
@@ -45,6 +46,8 @@ final class ApplyCommand implements Subcommand {
         new Printer(inv.out(), "local", output.colors(session.config()))
                 .run(result, output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
         agent.Timing.mark("printed");
-        return result.anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+        int code = result.anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+        jobs.record("state.apply", inv.args(), result, code);
+        return code;
     }
 }

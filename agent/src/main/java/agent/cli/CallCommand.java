@@ -1,6 +1,7 @@
 package agent.cli;
 
 import agent.app.FunctionCall;
+import agent.app.JobRecorder;
 import agent.app.Session;
 import agent.report.ProgressLine;
 import agent.render.YamlReader;
@@ -24,8 +25,7 @@ final class CallCommand implements Subcommand {
                         "  agent call state.show_low_sls users --file-root formulas --pillar-root pillar --out json",
                         "  agent call pillar.get users:alice:uid");
         spec.addOption(Opts.help());
-        spec.addOption(Opts.flag("--test", "For state functions: predict, change nothing."));
-        spec.addOption(Opts.flag("--failhard", "For state functions: stop at the first failed state."));
+        RunOptions.addTo(spec, "For state functions: ");
         TreeOptions.addTo(spec);
         OutputOptions.addTo(spec);
         spec.addPositional(Opts.positional("0", "FUNCTION", "1", "e.g. state.apply, grains.items"));
@@ -54,10 +54,11 @@ final class CallCommand implements Subcommand {
     /** Shared with the friendly spellings (agent grains, agent show ...). */
     static int run(String function, List<Object> positional, Map<String, Object> kwargs, ParseResult p, Invocation inv) {
         OutputOptions output = OutputOptions.from(p);
-        Session session = inv.session(TreeOptions.from(p), output,
-                Invocation.runFlags(Opts.flag(p, "--test"), Opts.flag(p, "--failhard")));
+        RunOptions runOptions = RunOptions.from(p);
+        Session session = inv.session(TreeOptions.from(p), output, runOptions.flags());
+        JobRecorder jobs = FunctionCall.isStateRun(function) ? new JobRecorder(session.config(), runOptions.returners()) : null;
         FunctionCall.Outcome outcome;
-        ProgressLine progress = function.startsWith("state.") ? output.progress(session.config()) : null;
+        ProgressLine progress = FunctionCall.isStateRun(function) ? output.progress(session.config()) : null;
         try {
             outcome = FunctionCall.call(session, function, positional, kwargs, session.config().test(), progress);
         } finally {
@@ -68,7 +69,11 @@ final class CallCommand implements Subcommand {
         Printer printer = new Printer(inv.out(), "local", output.colors(session.config()));
         if (outcome instanceof FunctionCall.Run run) {
             printer.run(run.result(), output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
-            return run.result().anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+            int code = run.result().anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+            if (jobs != null) {
+                jobs.record(function, inv.args(), run.result(), code);
+            }
+            return code;
         }
         printer.data(((FunctionCall.Data) outcome).value(), output.format("nested"));
         return ExitCode.OK;

@@ -6,10 +6,11 @@ import agent.host.Host;
 import agent.render.Jinja;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** What every command needs: the Jinja engine (building since start-up), stdout, the version. */
-record Invocation(Jinja jinja, PrintStream out, String version) {
+/** What every command needs: the Jinja engine (building since start-up), stdout, the version, the arguments. */
+record Invocation(Jinja jinja, PrintStream out, String version, List<String> args) {
 
     /** A session over the config made from the shared options. */
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
@@ -21,14 +22,4 @@ record Invocation(Jinja jinja, PrintStream out, String version) {
         return s;
     }
 
-    static Map<String, Object> runFlags(boolean test, boolean failhard) {
-        Map<String, Object> flags = new LinkedHashMap<>();
-        if (test) {
-            flags.put("test", true);
-        }
-        if (failhard) {
-            flags.put("failhard", true);
-        }
-        return flags;
-    }
 }

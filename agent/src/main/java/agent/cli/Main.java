@@ -43,7 +43,7 @@ public final class Main {
         PrintStream out = new PrintStream(new RedactingStream(rawOut), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new RedactingStream(rawErr), true, StandardCharsets.UTF_8);
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
-        Invocation invocation = new Invocation(jinja, out, BuildInfo.version());
+        Invocation invocation = new Invocation(jinja, out, BuildInfo.version(), List.of(args));
         AgentCommand root = new AgentCommand(invocation.version());
         CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
         cli.setExecutionStrategy(parsed -> {

@@ -1,9 +1,12 @@
 package agent.cli;
 
+import agent.InputError;
 import agent.config.AgentConfig;
 import agent.report.Colors;
 import agent.report.ProgressLine;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -19,9 +22,27 @@ record OutputOptions(String out, String stateOutput, Boolean stateVerbose, boole
         spec.addOption(Opts.value("--log-level", "LEVEL", "quiet, error, warning (default), info, debug or trace. Logs go to stderr."));
     }
 
+    static final List<String> FORMATS = List.of("highstate", "nested", "json", "yaml", "txt");
+    static final List<String> LOG_LEVELS = List.of("quiet", "off", "critical", "error", "warning", "warn", "info", "debug",
+            "trace", "all", "garbage", "profile");
+
     static OutputOptions from(ParseResult p) {
-        return new OutputOptions(Opts.value(p, "--out"), Opts.value(p, "--state-output"), Opts.tristate(p, "--state-verbose"),
-                Opts.flag(p, "--no-color"), Opts.value(p, "--log-level"));
+        return new OutputOptions(oneOf(p, "--out", FORMATS), oneOf(p, "--state-output", AgentConfig.STATE_OUTPUTS),
+                Opts.tristate(p, "--state-verbose"), Opts.flag(p, "--no-color"), oneOf(p, "--log-level", LOG_LEVELS));
+    }
+
+    /** The option's value, which must be one of allowed (case-insensitive); null when not given. */
+    private static String oneOf(ParseResult p, String option, List<String> allowed) {
+        String v = Opts.value(p, option);
+        if (v == null) {
+            return null;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!allowed.contains(lower)) {
+            throw new InputError(option + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'"
+                    + agent.compile.Suggest.closest(lower, allowed).map(s -> " (did you mean '" + s + "'?)").orElse(""));
+        }
+        return lower;
     }
 
     Map<String, Object> flags() {

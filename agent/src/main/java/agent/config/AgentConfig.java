@@ -46,6 +46,10 @@ public final class AgentConfig {
         d.put("state_auto_order", true);
         d.put("log_level", "warning");
         d.put("cachedir", "/var/cache/agent");
+        d.put("lock_file", "/run/agent/agent.lock");
+        d.put("lock_timeout", 30);
+        d.put("jobs_keep", 100);
+        d.put("returners", new ArrayList<>());
         d.put("grains", new LinkedHashMap<>());
         d.put("grains_dirs", new ArrayList<>());
         d.put("grains_file", "/etc/agent/grains");
@@ -131,8 +135,17 @@ public final class AgentConfig {
         return bool("failhard");
     }
 
+    /** The highstate outputter's modes (Salt's state_output). */
+    public static final List<String> STATE_OUTPUTS = List.of("full", "terse", "mixed", "changes", "full_id", "terse_id",
+            "mixed_id", "changes_id");
+
     public String stateOutput() {
-        return string("state_output", "mixed").toLowerCase(Locale.ROOT);
+        String mode = string("state_output", "mixed").toLowerCase(Locale.ROOT);
+        if (!STATE_OUTPUTS.contains(mode)) {
+            throw new InputError("config option state_output must be one of " + String.join(", ", STATE_OUTPUTS)
+                    + ", not '" + mode + "'");
+        }
+        return mode;
     }
 
     public boolean stateVerbose() {
@@ -147,6 +160,41 @@ public final class AgentConfig {
     public String pillarenv() {
         String p = string("pillarenv", null);
         return p != null ? p : saltenv();
+    }
+
+    public Path lockFile() {
+        return Path.of(string("lock_file", "/run/agent/agent.lock"));
+    }
+
+    /** How long a state run waits for the one holding the run lock. */
+    public java.time.Duration lockTimeout() {
+        return java.time.Duration.ofMillis((long) (number("lock_timeout", 30) * 1000));
+    }
+
+    /** Returners every state run is sent to (NAME or NAME:ARGUMENT). */
+    public List<String> returners() {
+        Object r = opts.get("returners");
+        if (r instanceof List<?> l) {
+            return l.stream().map(String::valueOf).toList();
+        }
+        return r == null || String.valueOf(r).isEmpty() ? List.of() : List.of(String.valueOf(r));
+    }
+
+    /** How many job records the job cache keeps. */
+    public int jobsKeep() {
+        return (int) number("jobs_keep", 100);
+    }
+
+    private double number(String key, double dflt) {
+        Object v = opts.get(key);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        try {
+            return v == null ? dflt : Double.parseDouble(String.valueOf(v));
+        } catch (NumberFormatException e) {
+            throw new InputError("config option " + key + " must be a number, not '" + v + "'");
+        }
     }
 
     public Path cacheDir() {

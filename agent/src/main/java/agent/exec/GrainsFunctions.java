@@ -86,7 +86,10 @@ final class GrainsFunctions implements ExecutionModule {
                 ret = Merge.merged(bm, rm, false);
             }
         }
-        if (merge != null && !(merge instanceof Map<?, ?> mm && mm.isEmpty())) {
+        // Salt: "if merge:" (None, '', False and {} are no merge).
+        boolean noMerge = merge == null || "".equals(merge) || Boolean.FALSE.equals(merge)
+                || merge instanceof Map<?, ?> empty && empty.isEmpty();
+        if (!noMerge) {
             if (!(merge instanceof Map<?, ?> mm)) {
                 throw new IllegalArgumentException("filter_by merge argument must be a dictionary.");
             }

@@ -7,7 +7,6 @@ import agent.spi.RunContext;
 import agent.spi.Templates;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
@@ -22,6 +21,7 @@ public final class EngineContext implements RunContext {
     private final Map<String, Object> pillar;
     private final Path cacheDir;
     private final Map<Class<?>, Object> shared;
+    private final FileSource files;
 
     public EngineContext(boolean test, Host host, StateTree tree, Templates templates,
                          Map<String, Object> grains, Map<String, Object> pillar, Path cacheDir) {
@@ -38,6 +38,7 @@ public final class EngineContext implements RunContext {
         this.pillar = pillar;
         this.cacheDir = cacheDir;
         this.shared = shared;
+        this.files = new StateTreeFiles(tree);
     }
 
     /** The same run, in (or out of) test mode: a prereq's target is first tried as a test. */
@@ -57,22 +58,7 @@ public final class EngineContext implements RunContext {
 
     @Override
     public FileSource files() {
-        return (source, env) -> {
-            if (source.startsWith("salt://")) {
-                String rel = source.substring("salt://".length());
-                int q = rel.indexOf('?');
-                if (q >= 0) {
-                    rel = rel.substring(0, q);
-                }
-                return tree.file(env, rel);
-            }
-            String path = source.startsWith("file://") ? source.substring("file://".length()) : source;
-            if (!path.startsWith("/")) {
-                throw new SecurityException("source " + source + " is neither salt:// nor an absolute path");
-            }
-            Path p = Path.of(path);
-            return java.nio.file.Files.isRegularFile(p) ? Optional.of(p) : Optional.empty();
-        };
+        return files;
     }
 
     @Override

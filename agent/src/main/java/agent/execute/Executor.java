@@ -37,6 +37,7 @@ public final class Executor {
     private final Map<String, StateReturn> pre = new HashMap<>();
     private final Set<String> active = new HashSet<>();
     private List<Low> chunks = List.of();
+    private Map<String, List<Low>> listened = Map.of();
     private int runNum;
     private boolean stopped;
 
@@ -60,11 +61,12 @@ public final class Executor {
         this.chunks = all;
         callChunks(all);
         stopped = false;
-        List<Low> watchers = Listeners.modWatchers(all, running);
-        if (!watchers.isEmpty()) {
+        Listeners.Watchers watchers = Listeners.modWatchers(all, running);
+        if (!watchers.chunks().isEmpty()) {
             this.chunks = new ArrayList<>(all);
-            this.chunks.addAll(watchers);
-            callChunks(watchers);
+            this.chunks.addAll(watchers.chunks());
+            this.listened = watchers.changed();
+            callChunks(watchers.chunks());
         }
         return new RunResult(running, test);
     }
@@ -129,7 +131,7 @@ public final class Executor {
             }
             case MET -> {
                 starting(low);
-                record(low, caller.call(low, test, requisites(v, false), false));
+                record(low, caller.call(low, test, requisites(low, v, false), false));
             }
             case FAIL -> {
                 String failed = String.join(", ", v.failed(running, pre));
@@ -137,9 +139,9 @@ public final class Executor {
             }
             case CHANGE -> {
                 starting(low);
-                StateReturn ret = caller.call(low, test, requisites(v, false), false);
+                StateReturn ret = caller.call(low, test, requisites(low, v, false), false);
                 if (!ret.hasChanges() && !ret.skipWatch() && modWatch) {
-                    ret = caller.call(low, test, requisites(v, true), true);
+                    ret = caller.call(low, test, requisites(low, v, true), true);
                 }
                 record(low, ret);
             }
@@ -173,18 +175,26 @@ public final class Executor {
         pre.put(target.tag(), caller.call(target, true, Call.Requisites.NONE, false));
     }
 
-    private Call.Requisites requisites(RequisiteCheck.Verdict v, boolean forWatch) {
+    /**
+     * What the state function sees of its requisites. For mod_watch (a watcher, or a listener at
+     * the end of the run) the changed ones carry their {@code __run_num__}.
+     */
+    private Call.Requisites requisites(Low low, RequisiteCheck.Verdict v, boolean forWatch) {
         List<Map<String, Object>> required = new ArrayList<>();
         for (String kind : List.of("require", "watch", "require_any", "watch_any")) {
             for (Low c : v.reqs().getOrDefault(kind, List.of())) {
                 required.add(c.data());
             }
         }
+        List<Low> changedChunks = forWatch ? v.changed(running) : listened.getOrDefault(low.tag(), List.of());
         List<Map<String, Object>> changed = new ArrayList<>();
-        if (forWatch) {
-            for (Low c : v.changed(running)) {
-                changed.add(c.data());
+        for (Low c : changedChunks) {
+            Map<String, Object> data = new LinkedHashMap<>(c.data());
+            StateReturn r = running.get(c.tag());
+            if (r != null) {
+                data.put("__run_num__", r.runNum());
             }
+            changed.add(data);
         }
         return new Call.Requisites(required, changed);
     }

@@ -14,11 +14,23 @@ import java.util.Map;
  */
 final class Listeners {
 
+    /**
+     * The mod_watch chunks to run, in the order the listen relations were declared, and for each
+     * (by tag) the listened-to states that changed: its mod_watch sees them as changed requisites.
+     */
+    record Watchers(List<Low> chunks, Map<String, List<Low>> changed) {
+    }
+
+    /**
+     * Key of a listener chunk: the run number of the listening state's own run, so that its
+     * mod_watch can tell whether a change came before or after it (absent when it did not run).
+     */
+    static final String STATE_RUN_NUM = "__state_run_num__";
+
     private Listeners() {
     }
 
-    /** The mod_watch chunks to run, in the order the listen relations were declared. */
-    static List<Low> modWatchers(List<Low> chunks, Map<String, StateReturn> running) {
+    static Watchers modWatchers(List<Low> chunks, Map<String, StateReturn> running) {
         // (listener, listened-to targets), as Salt collects them: listen on the listener itself,
         // listen_in on the state being listened to.
         List<Map.Entry<List<Low>, List<Low>>> relations = new ArrayList<>();
@@ -38,12 +50,13 @@ final class Listeners {
             }
         }
         Map<String, Low> watchers = new LinkedHashMap<>();
+        Map<String, List<Low>> changedBy = new LinkedHashMap<>();
         for (Map.Entry<List<Low>, List<Low>> rel : relations) {
-            boolean changed = rel.getValue().stream().anyMatch(t -> {
+            List<Low> changed = rel.getValue().stream().filter(t -> {
                 StateReturn r = running.get(t.tag());
                 return r != null && r.hasChanges();
-            });
-            if (!changed) {
+            }).toList();
+            if (changed.isEmpty()) {
                 continue;
             }
             for (Low listener : rel.getKey()) {
@@ -51,13 +64,23 @@ final class Listeners {
                 data.put("sfun", listener.fun());
                 data.put("fun", "mod_watch");
                 data.put("__id__", "listener_" + listener.id());
+                StateReturn own = running.get(listener.tag());
+                if (own != null && own.stateRan()) {
+                    data.put(STATE_RUN_NUM, own.runNum());
+                }
                 for (String req : Keywords.REQUISITES) {
                     data.remove(req);
                 }
                 Low w = new Low(data, listener.origin());
                 watchers.putIfAbsent(w.tag(), w);
+                List<Low> seen = changedBy.computeIfAbsent(w.tag(), k -> new ArrayList<>());
+                for (Low c : changed) {
+                    if (!seen.contains(c)) {
+                        seen.add(c);
+                    }
+                }
             }
         }
-        return new ArrayList<>(watchers.values());
+        return new Watchers(new ArrayList<>(watchers.values()), changedBy);
     }
 }

@@ -35,6 +35,18 @@ public final class RunResult {
         return returns.values().stream().anyMatch(StateReturn::failed);
     }
 
+    /** A run read back from {tag: return} (a job record). */
+    @SuppressWarnings("unchecked")
+    public static RunResult fromSalt(Map<String, Object> salt, boolean test) {
+        Map<String, StateReturn> returns = new LinkedHashMap<>();
+        salt.forEach((tag, v) -> {
+            if (v instanceof Map<?, ?> m) {
+                returns.put(tag, StateReturn.fromSalt((Map<String, Object>) m));
+            }
+        });
+        return new RunResult(returns, test);
+    }
+
     /** {tag: return} in Salt's JSON shape. */
     public Map<String, Object> toSalt() {
         Map<String, Object> m = new LinkedHashMap<>();

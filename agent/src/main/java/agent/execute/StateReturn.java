@@ -104,6 +104,21 @@ public final class StateReturn {
         return this;
     }
 
+    /** A return read back from Salt's JSON shape (a job record). */
+    @SuppressWarnings("unchecked")
+    public static StateReturn fromSalt(Map<String, Object> m) {
+        Object changes = m.get("changes");
+        StateReturn r = new StateReturn(String.valueOf(m.get("name")), (Boolean) m.get("result"),
+                changes instanceof Map<?, ?> c ? (Map<String, Object>) c : new LinkedHashMap<>(),
+                m.get("comment") == null ? "" : String.valueOf(m.get("comment")));
+        r.at((String) m.get("__sls__"), (String) m.get("__id__"),
+                m.get("__run_num__") instanceof Number n ? n.intValue() : -1,
+                (String) m.get("start_time"), m.get("duration") instanceof Number d ? d.doubleValue() : 0);
+        r.skipWatch = Boolean.TRUE.equals(m.get("skip_watch"));
+        r.stateRan = !Boolean.FALSE.equals(m.get("__state_ran__"));
+        return r;
+    }
+
     /** Salt's JSON shape for this state. */
     public Map<String, Object> toSalt() {
         Map<String, Object> m = new LinkedHashMap<>();

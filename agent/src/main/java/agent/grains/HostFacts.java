@@ -46,6 +46,11 @@ final class HostFacts {
         }
     }
 
+    /** Whether the root is this machine's own "/" (not a test's copy), so live system calls describe it. */
+    boolean live() {
+        return root.toAbsolutePath().normalize().equals(Path.of("/"));
+    }
+
     boolean exists(String rel) {
         return Files.exists(root.resolve(rel));
     }

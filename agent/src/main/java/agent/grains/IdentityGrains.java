@@ -86,17 +86,30 @@ final class IdentityGrains {
         List<String> options = new ArrayList<>();
         String domain = "";
         for (String line : text.split("\n")) {
-            String[] f = HostFacts.words(line);
-            if (f.length < 2 || f[0].startsWith("#") || f[0].startsWith(";")) {
+            // Words up to a comment; as in Salt, a later search line replaces an earlier one.
+            List<String> words = new ArrayList<>();
+            for (String w : HostFacts.words(line)) {
+                if (w.startsWith("#") || w.startsWith(";")) {
+                    break;
+                }
+                words.add(w);
+            }
+            if (words.size() < 2) {
                 continue;
             }
+            String[] f = words.toArray(new String[0]);
             switch (f[0]) {
                 case "nameserver" -> {
-                    nameservers.add(f[1]);
-                    (f[1].contains(":") ? ip6 : ip4).add(f[1]);
+                    if (!nameservers.contains(f[1])) {
+                        nameservers.add(f[1]);
+                        (f[1].contains(":") ? ip6 : ip4).add(f[1]);
+                    }
                 }
                 case "domain" -> domain = f[1];
-                case "search" -> search.addAll(List.of(f).subList(1, f.length));
+                case "search" -> {
+                    search.clear();
+                    search.addAll(List.of(f).subList(1, f.length));
+                }
                 case "sortlist" -> sortlist.addAll(List.of(f).subList(1, f.length));
                 case "options" -> options.addAll(List.of(f).subList(1, f.length));
                 default -> {

@@ -1,5 +1,8 @@
 package agent.grains;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -31,6 +34,9 @@ final class NetworkGrains {
         List<String> routeDevices = routeDevices(host.read("proc/net/route"));
         for (String addr : localIpv4(host.read("proc/net/fib_trie"))) {
             String dev = deviceFor(addr, routes, routeDevices);
+            if (dev == null && host.live()) {
+                dev = liveDevice(addr);
+            }
             if (dev != null) {
                 add(ip4, dev, addr);
             }
@@ -132,6 +138,22 @@ final class NetworkGrains {
             }
         }
         return best;
+    }
+
+    /**
+     * The interface holding an address no route names (a /32 on a cloud VM's NIC, a service address
+     * on a dummy interface): the one case worth java.net's slower interface enumeration.
+     */
+    private static String liveDevice(String addr) {
+        try {
+            NetworkInterface nic = NetworkInterface.getByInetAddress(InetAddress.getByName(addr));
+            while (nic != null && nic.getParent() != null) {
+                nic = nic.getParent();
+            }
+            return nic == null ? null : nic.getName();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     private static String ipv4Gateway(String route) {

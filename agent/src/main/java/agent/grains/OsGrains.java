@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** os, os_family, osrelease ... from /etc/os-release; kernel and CPU architecture. */
 final class OsGrains {
@@ -17,7 +19,8 @@ final class OsGrains {
         String os = switch (id) {
             case "debian" -> "Debian";
             case "ubuntu" -> "Ubuntu";
-            case "centos" -> "CentOS";
+            // Salt derives os from NAME: "CentOS Stream" keeps its second word.
+            case "centos" -> rel.getOrDefault("NAME", "").contains("Stream") ? "CentOS Stream" : "CentOS";
             case "rhel" -> "RedHat";
             case "fedora" -> "Fedora";
             case "rocky" -> "Rocky";
@@ -34,7 +37,7 @@ final class OsGrains {
         };
         String family = switch (os) {
             case "Debian", "Ubuntu", "Raspbian", "Mint", "Devuan" -> "Debian";
-            case "CentOS", "RedHat", "Fedora", "Rocky", "AlmaLinux", "Amazon" -> "RedHat";
+            case "CentOS", "CentOS Stream", "RedHat", "Fedora", "Rocky", "AlmaLinux", "Amazon" -> "RedHat";
             case "openSUSE", "SUSE" -> "Suse";
             default -> os;
         };
@@ -43,22 +46,24 @@ final class OsGrains {
         g.put("os_family", family);
         g.put("osfullname", rel.getOrDefault("NAME", os));
         g.put("osrelease", release);
-        g.put("oscodename", rel.getOrDefault("VERSION_CODENAME", ""));
-        List<Object> info = new ArrayList<>();
-        for (String part : release.split("\\.")) {
-            long n = HostFacts.number(part, -1);
-            if (n >= 0) {
-                info.add(n);
+        g.put("oscodename", codename(id, rel));
+        if (!release.isEmpty()) {
+            // Salt's _osrelease_data: numeric parts as ints, others kept as text.
+            List<Object> info = new ArrayList<>();
+            for (String part : release.split("\\.")) {
+                info.add(part.matches("\\d+") ? (Object) HostFacts.number(part, 0) : part);
             }
+            g.put("osrelease_info", info);
+            if (info.get(0) instanceof Long major) {
+                g.put("osmajorrelease", major);
+            }
+            // Debian-like names by os, others by full name; Ubuntu keeps the whole release.
+            String fingerName = List.of("Debian", "Raspbian").contains(os) ? os : rel.getOrDefault("NAME", os);
+            boolean wholeRelease = os.equals("Ubuntu") || os.equals("Pop");
+            g.put("osfinger", fingerName + "-" + (wholeRelease ? release : info.get(0)));
+        } else {
+            g.put("osrelease_info", new ArrayList<>());
         }
-        g.put("osrelease_info", info);
-        if (!info.isEmpty()) {
-            g.put("osmajorrelease", info.get(0));
-        }
-        // Salt's rule: Debian-like names by os, others by full name; Ubuntu keeps the whole release.
-        String fingerName = List.of("Debian", "Raspbian", "Devuan").contains(os) ? os : rel.getOrDefault("NAME", os);
-        boolean wholeRelease = os.equals("Ubuntu") || os.equals("Pop") || info.isEmpty();
-        g.put("osfinger", fingerName + "-" + (wholeRelease ? release : info.get(0)));
 
         g.put("kernel", "Linux");
         g.put("kernelrelease", host.read("proc/sys/kernel/osrelease").strip());
@@ -75,6 +80,30 @@ final class OsGrains {
             case "aarch64" -> "arm64";
             default -> cpuarch;
         });
+    }
+
+    /** "9.3 (Blue Onyx)" → Blue Onyx (Salt's _VERSION_RE). */
+    private static final Pattern VERSION_CODENAME = Pattern.compile("\\d[\\d.+\\-a-z]* \\((.+)\\)");
+
+    /**
+     * Salt's oscodename: VERSION_CODENAME; for Rocky and Alma the name in VERSION's parentheses; for
+     * distributions Salt does not read from os-release alone, PRETTY_NAME (its legacy lsb path).
+     */
+    private static String codename(String id, Map<String, String> rel) {
+        String codename = rel.getOrDefault("VERSION_CODENAME", "");
+        if (!codename.isEmpty()) {
+            return codename;
+        }
+        Matcher inVersion = VERSION_CODENAME.matcher(rel.getOrDefault("VERSION", ""));
+        String fromVersion = inVersion.matches() ? inVersion.group(1) : "";
+        // Rocky and Alma name it only there; Salt reads the others it trusts from os-release alone;
+        // an empty VERSION_CODENAME also leaves the name in VERSION.
+        if (List.of("rocky", "almalinux", "debian", "ubuntu", "linuxmint", "pop", "mendel", "astra").contains(id)
+                || rel.containsKey("VERSION_CODENAME")) {
+            return fromVersion;
+        }
+        String pretty = rel.getOrDefault("PRETTY_NAME", "");
+        return pretty.isEmpty() || pretty.contains("Red Hat") ? fromVersion : pretty;
     }
 
     /** [[key, value-or-None], ...] as Salt lists the kernel command line (up to "--"). */

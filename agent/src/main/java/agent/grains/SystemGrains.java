@@ -56,8 +56,14 @@ final class SystemGrains {
         return v == null ? 0 : HostFacts.number(v.replace("kB", ""), 0) / 1024;
     }
 
-    /** Salt's rule: pid 1's program, and for a plain "init" binary the init system named inside it. */
+    /**
+     * Salt's rule: a booted systemd (/run/systemd/system), else pid 1's program, and for a plain
+     * "init" binary the init system named inside it.
+     */
     private static String init(HostFacts host) {
+        if (host.exists("run/systemd/system")) {
+            return "systemd";
+        }
         String cmdline = host.read("proc/1/cmdline");
         int nul = cmdline.indexOf('\0');
         String program = (nul >= 0 ? cmdline.substring(0, nul) : cmdline).strip();

@@ -1,6 +1,7 @@
 package agent.loader;
 
 import agent.InputError;
+import agent.spi.SourceTree;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -108,6 +109,42 @@ public final class StateTree {
         return Optional.empty();
     }
 
+    /**
+     * A folder by its path under the roots, merged over every root that has it (the first root
+     * holding a path wins), as Salt's fileserver lists it for file.recurse. Links are followed,
+     * except links to folders outside the root, which are listed but not walked.
+     *
+     * @throws SecurityException when the path climbs out of the roots
+     */
+    public Optional<SourceTree> directory(String env, String relative) {
+        String rel = relative;
+        while (rel.startsWith("/")) {
+            rel = rel.substring(1);
+        }
+        Path relPath = Path.of(rel).normalize();
+        if (relPath.startsWith("..")) {
+            throw new SecurityException("salt://" + relative + " points outside the state roots");
+        }
+        SourceWalk walk = new SourceWalk();
+        boolean found = false;
+        for (Path root : roots(env)) {
+            Path dir = root.resolve(relPath);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            if (!inside(root, dir)) {
+                throw new SecurityException("salt://" + relative + " resolves (through a symlink) outside the state roots");
+            }
+            found = true;
+            try {
+                walk.walk(root, dir);
+            } catch (IOException ex) {
+                throw new java.io.UncheckedIOException("cannot list " + dir + ": " + ex.getMessage(), ex);
+            }
+        }
+        return found ? Optional.of(walk.result()) : Optional.empty();
+    }
+
     /** Every SLS name of an environment, for globs in includes and top files. */
     public synchronized List<String> list(String env) {
         return listing.computeIfAbsent(env, e -> {
@@ -153,7 +190,7 @@ public final class StateTree {
     }
 
     /** True when p (after following links) is still under root. */
-    private static boolean inside(Path root, Path p) {
+    static boolean inside(Path root, Path p) {
         try {
             Path realRoot = root.toRealPath();
             Path real = p.toRealPath();

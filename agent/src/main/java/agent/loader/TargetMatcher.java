@@ -6,6 +6,7 @@ import agent.spi.Fnmatch;
 import agent.spi.Values;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -60,11 +61,12 @@ public final class TargetMatcher {
             return l.stream().anyMatch(x -> valueMatches(x, want, regex));
         }
         if (v instanceof Map<?, ?> m) {
-            return m.containsKey(want);
+            return want.equals("*") || m.containsKey(want);
         }
+        // Salt's subdict_match lowercases value and pattern, for globs and regexes alike.
         String s = Values.text(v);
-        return regex ? Pattern.compile(want).matcher(s).lookingAt() : Fnmatch.matches(s.toLowerCase(), want.toLowerCase())
-                || Fnmatch.matches(s, want);
+        return regex ? Pattern.compile(want.toLowerCase(Locale.ROOT)).matcher(s.toLowerCase(Locale.ROOT)).lookingAt()
+                : Fnmatch.matches(s.toLowerCase(Locale.ROOT), want.toLowerCase(Locale.ROOT)) || Fnmatch.matches(s, want);
     }
 
     /** Recursive descent over "G@os:Debian and not (web* or L@a,b)". */

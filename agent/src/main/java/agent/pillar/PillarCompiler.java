@@ -48,7 +48,10 @@ public final class PillarCompiler {
         Set<String> done = new HashSet<>();
         for (Map.Entry<String, List<String>> e : matches.entrySet()) {
             for (String sls : e.getValue()) {
-                renderInto(pillar, e.getKey(), sls, done, vars, null);
+                Map<String, Object> data = render(pillar, e.getKey(), sls, done, vars, null, Map.of());
+                if (data != null) {
+                    Merge.update(pillar, data, false);
+                }
             }
         }
         if (override != null) {
@@ -58,34 +61,82 @@ public final class PillarCompiler {
         return pillar;
     }
 
+    /**
+     * One pillar SLS with its includes, as Salt's render_pstate: the included files merged first
+     * and the file's own data over them (pillar_includes_override_sls: False). An include may be
+     * {@code - name: {key: a:b, defaults: {...}}}: its data nested under the colon path, the
+     * defaults given to its template as variables.
+     *
+     * @return the data, or null for a file already rendered or rendering to nothing
+     */
     @SuppressWarnings("unchecked")
-    private void renderInto(Map<String, Object> pillar, String env, String sls, Set<String> done,
-                            Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars, SlsFile from) {
+    private Map<String, Object> render(Map<String, Object> pillar, String env, String sls, Set<String> done,
+                                       Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars,
+                                       SlsFile from, Map<String, Object> defaults) {
         if (!done.add(env + ":" + sls)) {
-            return;
+            return null;
         }
         SlsFile file = roots.find(env, sls).orElseThrow(() -> new InputError("pillar SLS '" + sls
                 + "' was not found in environment '" + env + "' (pillar roots: " + roots.roots(env) + ")",
                 from == null ? null : from.display(), 0));
-        Object data = renderer.render(file, roots, vars.apply(pillar)).data();
+        Function<SlsFile, Map<String, Object>> fileVars = vars.apply(pillar);
+        if (!defaults.isEmpty()) {
+            Function<SlsFile, Map<String, Object>> plain = fileVars;
+            fileVars = f -> {
+                Map<String, Object> v = new LinkedHashMap<>(plain.apply(f));
+                v.putAll(defaults);
+                return v;
+            };
+        }
+        Object data = renderer.render(file, roots, fileVars).data();
         if (data == null) {
-            return;
+            return null;
         }
         if (!(data instanceof Map<?, ?> m)) {
             throw new InputError("pillar SLS '" + sls + "' does not render to a mapping", file.display(), 1);
         }
-        Map<String, Object> state = new LinkedHashMap<>((Map<String, Object>) m);
-        Object include = state.remove("include");
-        Merge.update(pillar, state, false);
-        if (include instanceof List<?> list) {
-            for (Object inc : new ArrayList<>(list)) {
-                String name = String.valueOf(inc instanceof Map<?, ?> im ? im.keySet().iterator().next() : inc);
-                if (name.startsWith(".")) {
-                    String parent = file.init() ? sls : (sls.contains(".") ? sls.substring(0, sls.lastIndexOf('.')) : "");
-                    name = parent.isEmpty() ? name.substring(1) : parent + name;
-                }
-                renderInto(pillar, env, name, done, vars, file);
-            }
+        Map<String, Object> own = new LinkedHashMap<>((Map<String, Object>) m);
+        Object include = own.remove("include");
+        if (include == null) {
+            return own;
         }
+        if (!(include instanceof List<?> list)) {
+            throw new InputError("include in pillar SLS '" + sls + "' must be a list", file.display(), 1);
+        }
+        Map<String, Object> merged = new LinkedHashMap<>();
+        for (Object inc : new ArrayList<>(list)) {
+            String name = String.valueOf(inc);
+            String key = null;
+            Map<String, Object> incDefaults = Map.of();
+            if (inc instanceof Map<?, ?> im && !im.isEmpty()) {
+                var entry = im.entrySet().iterator().next();
+                name = String.valueOf(entry.getKey());
+                if (entry.getValue() instanceof Map<?, ?> options) {
+                    key = options.get("key") == null ? null : String.valueOf(options.get("key"));
+                    if (options.get("defaults") instanceof Map<?, ?> d) {
+                        incDefaults = (Map<String, Object>) d;
+                    }
+                }
+            }
+            if (name.startsWith(".")) {
+                String parent = file.init() ? sls : (sls.contains(".") ? sls.substring(0, sls.lastIndexOf('.')) : "");
+                name = parent.isEmpty() ? name.substring(1) : parent + name;
+            }
+            Map<String, Object> sub = render(pillar, env, name, done, vars, file, incDefaults);
+            if (sub == null) {
+                continue;
+            }
+            if (key != null) {
+                String[] fragments = key.split(":");
+                for (int i = fragments.length - 1; i >= 0; i--) {
+                    Map<String, Object> wrapped = new LinkedHashMap<>();
+                    wrapped.put(fragments[i], sub);
+                    sub = wrapped;
+                }
+            }
+            Merge.update(merged, sub, false);
+        }
+        Merge.update(merged, own, false);
+        return merged;
     }
 }

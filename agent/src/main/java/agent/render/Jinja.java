@@ -2,6 +2,7 @@ package agent.render;
 
 import agent.InputError;
 import agent.render.jinja.JinjaSetup;
+import agent.render.jinja.SaltContext;
 import agent.render.jinja.SaltSyntax;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.interpret.Context;
@@ -78,7 +79,7 @@ public final class Jinja {
         checkComments(text, displayName);
         String template = SaltSyntax.adapt(text);
         Jinjava jinjava = engine();
-        Context context = new Context(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
+        Context context = new SaltContext(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
         context.put(LOADER_KEY, loader);
         JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()
                 .newInstance(jinjava, context, jinjava.getGlobalConfig());
@@ -88,12 +89,14 @@ public final class Jinja {
         try {
             out = interpreter.render(template);
         } catch (RuntimeException e) {
-            throw new InputError("Jinja error: " + rootMessage(e), displayName, lineOf(e), e);
+            throw new InputError("Jinja error: " + withoutJavaNames(rootMessage(e)), displayName, lineOf(e), e);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
         List<TemplateError> fatal = interpreter.getErrorsCopy().stream()
-                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL).toList();
+                // jinjava only warns about a stray end tag; Jinja refuses the template.
+                .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
+                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
         if (!fatal.isEmpty()) {
             TemplateError first = fatal.get(0);
             String message = first.getMessage();
@@ -107,7 +110,7 @@ public final class Jinja {
                 message = m.group(3);
             }
             boolean here = in.equals(name);
-            throw new InputError("Jinja error: " + message + (here ? "" : " (in " + in + ", line " + line + ")"),
+            throw new InputError("Jinja error: " + withoutJavaNames(message) + (here ? "" : " (in " + in + ", line " + line + ")"),
                     displayName, here ? line : 0);
         }
         return out;
@@ -150,6 +153,14 @@ public final class Jinja {
         }
         return 0;
     }
+
+    /** "java.lang.IllegalArgumentException: x" → "x": users read the message, not our class names. */
+    static String withoutJavaNames(String message) {
+        return JAVA_NAME.matcher(message).replaceAll("");
+    }
+
+    private static final java.util.regex.Pattern JAVA_NAME =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ");
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

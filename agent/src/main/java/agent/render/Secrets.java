@@ -21,6 +21,11 @@ public final class Secrets {
     private Secrets() {
     }
 
+    /** A value to hide from now on (a secret argument of a state). */
+    public static void register(String value) {
+        remember(value);
+    }
+
     static void remember(String value) {
         if (value.length() >= MIN_SEARCHED_LENGTH && !KNOWN.contains(value)) {
             KNOWN.add(value);
@@ -41,6 +46,21 @@ public final class Secrets {
             }
         }
         return out;
+    }
+
+    /** A copy of the data with every string redacted and every Secret replaced, for records kept on disk. */
+    public static Object redactDeep(Object value) {
+        return switch (value) {
+            case Secret s -> Secret.REDACTED;
+            case Map<?, ?> m -> {
+                Map<Object, Object> out = new LinkedHashMap<>();
+                m.forEach((k, v) -> out.put(k instanceof String ks ? redact(ks) : k, redactDeep(v)));
+                yield out;
+            }
+            case List<?> l -> l.stream().map(Secrets::redactDeep).toList();
+            case String s -> KNOWN.isEmpty() ? s : redact(s);
+            case null, default -> value;
+        };
     }
 
     public static boolean any() {

@@ -150,6 +150,16 @@ class RequisiteTest {
     }
 
     @Test
+    void aListenersModWatchSeesTheListenedStatesThatChangedWithTheirRunNumbers() throws Exception {
+        var r = apply("handler:\n  test.succeed_without_changes:\n    - listen:\n      - cmd: one\n      - test: quiet\n"
+                + step("one", "") + "quiet:\n  test.succeed_without_changes: []\n", "--out", "json");
+        assertEquals(0, r.exit(), r::toString);
+        var handler = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out()).get("local")
+                .get("test_|-listener_handler_|-handler_|-mod_watch");
+        assertEquals("[\"cmd: one\"]", handler.get("changes").get("Requisites with changes").toString(), r::toString);
+    }
+
+    @Test
     void prereqRunsBeforeItsTargetOnlyWhenTheTargetWouldChange() throws Exception {
         Path target = dir.resolve("target.txt");
         String sls = step("graceful-stop", "    - prereq:\n      - file: " + target + "\n")

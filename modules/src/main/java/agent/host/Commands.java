@@ -72,14 +72,14 @@ public final class Commands {
             code = executor.execute(line, env);
         } catch (ExecuteException e) {
             code = e.getExitValue();
-            if (!watchdog.killedProcess() && watchdog.pid() < 0) {
+            if (!watchdog.timedOut() && watchdog.pid() < 0) {
                 throw new IOException("cannot run " + argv.get(0) + ": " + rootMessage(e), e);
             }
         } catch (IOException e) {
             throw new IOException("cannot run " + argv.get(0) + ": " + rootMessage(e), e);
         }
         var result = new CommandResult(code, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8), watchdog.pid(), watchdog.killedProcess());
+                err.toString(StandardCharsets.UTF_8), watchdog.pid(), watchdog.timedOut());
         LOG.debug("exit {} from {}", code, argv.get(0));
         return result;
     }
@@ -102,6 +102,8 @@ public final class Commands {
     /** commons-exec's watchdog kills only the child; a shell's children would keep the pipes open. */
     private static final class TreeKillingWatchdog extends ExecuteWatchdog {
         private volatile Process process;
+        /** Set before anything is killed: the run may see the exit before the base class records the kill. */
+        private volatile boolean timedOut;
 
         @SuppressWarnings("deprecation")
         TreeKillingWatchdog(Duration timeout) {
@@ -116,6 +118,7 @@ public final class Commands {
 
         @Override
         public synchronized void timeoutOccured(Watchdog w) {
+            timedOut = true;
             Process p = process;
             if (p != null) {
                 p.descendants().forEach(ProcessHandle::destroyForcibly);
@@ -124,6 +127,10 @@ public final class Commands {
             if (p != null) {
                 p.destroyForcibly();
             }
+        }
+
+        boolean timedOut() {
+            return timedOut || killedProcess();
         }
 
         long pid() {

@@ -9,6 +9,7 @@ public final class Host {
     private final Commands commands;
     private final HostFiles files;
     private final Accounts accounts;
+    private volatile InitSystem initSystem;
 
     public Host(Commands commands, HostFiles files, Accounts accounts) {
         this.commands = commands;
@@ -30,5 +31,20 @@ public final class Host {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** The processes running now. */
+    public Processes processes() {
+        return new Processes();
+    }
+
+    /** Which init system runs services here; it cannot change while the agent runs. */
+    public InitSystem initSystem() {
+        InitSystem s = initSystem;
+        if (s == null) {
+            s = InitSystem.detect();
+            initSystem = s;
+        }
+        return s;
     }
 }

@@ -43,7 +43,11 @@ public final class Call {
         return requisites.required();
     }
 
-    /** Low chunks of watched or listened states that reported changes (for mod_watch). */
+    /**
+     * Low chunks of watched or listened states that reported changes (for mod_watch), each with
+     * its {@code __run_num__}. A listener's own arguments carry {@code __state_run_num__}, the run
+     * number of the listening state's own run, so a mod_watch can tell which changes came after it.
+     */
     public List<Map<String, Object>> changedRequisites() {
         return requisites.changed();
     }

@@ -1,7 +1,14 @@
 package agent.spi;
 
-/** One declared argument of a state function. */
-public record Param(String name, Type type, boolean required, Object defaultValue, String doc) {
+/**
+ * One declared argument of a state function. A secret argument (a password hash, a token) is
+ * redacted from every output, log and record, wherever its value appears.
+ */
+public record Param(String name, Type type, boolean required, Object defaultValue, String doc, boolean secret) {
+
+    public Param(String name, Type type, boolean required, Object defaultValue, String doc) {
+        this(name, type, required, defaultValue, doc, false);
+    }
 
     /** What the compiler accepts for an argument; kept as lenient as Salt where Salt is lenient. */
     public enum Type {
@@ -50,10 +57,14 @@ public record Param(String name, Type type, boolean required, Object defaultValu
     }
 
     public Param withDefault(Object value) {
-        return new Param(name, type, required, value, doc);
+        return new Param(name, type, required, value, doc, secret);
     }
 
     public Param requiredArg() {
-        return new Param(name, type, true, defaultValue, doc);
+        return new Param(name, type, true, defaultValue, doc, secret);
+    }
+
+    public Param secretArg() {
+        return new Param(name, type, required, defaultValue, doc, true);
     }
 }

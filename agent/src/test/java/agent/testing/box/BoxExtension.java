@@ -18,6 +18,9 @@ public final class BoxExtension implements BeforeAllCallback, ParameterResolver 
     @Override
     public void beforeAll(ExtensionContext context) {
         List<String> missing = missing();
+        if (systemd(context)) {
+            missing.addAll(missingForSystemd());
+        }
         if (missing.isEmpty()) {
             return;
         }
@@ -46,6 +49,24 @@ public final class BoxExtension implements BeforeAllCallback, ParameterResolver 
         return out;
     }
 
+    /** What a box booting systemd needs besides: setpriv, and a cgroup2 hierarchy to give it. */
+    static List<String> missingForSystemd() {
+        List<String> out = new ArrayList<>();
+        if (agent.host.Commands.which("setpriv").isEmpty() && !Files.isExecutable(Path.of("/usr/bin/setpriv"))) {
+            out.add("'setpriv' is not installed");
+        }
+        if (!Files.exists(Path.of("/sys/fs/cgroup/cgroup.controllers"))
+                && !Files.exists(Path.of("/sys/fs/cgroup/unified/cgroup.controllers"))) {
+            out.add("no cgroup2 hierarchy for systemd (neither /sys/fs/cgroup nor /sys/fs/cgroup/unified)");
+        }
+        return out;
+    }
+
+    private static boolean systemd(ExtensionContext e) {
+        return org.junit.platform.commons.support.AnnotationSupport
+                .findAnnotation(e.getRequiredTestClass(), BoxTest.class).map(BoxTest::systemd).orElse(false);
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
         return p.getParameter().getType() == TestBox.class;
@@ -54,7 +75,7 @@ public final class BoxExtension implements BeforeAllCallback, ParameterResolver 
     @Override
     public Object resolveParameter(ParameterContext p, ExtensionContext e) {
         String name = "t" + Long.toHexString(ThreadLocalRandom.current().nextLong() & 0xffffffffL);
-        TestBox box = TestBox.fresh(name);
+        TestBox box = TestBox.fresh(name, systemd(e));
         // Stored AutoCloseables are closed when the test finishes: the box is destroyed.
         e.getStore(NS).put(name, box);
         return box;

@@ -17,4 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Tag("box")
 @ExtendWith(BoxExtension.class)
 public @interface BoxTest {
+
+    /** Boxes that boot systemd as their PID 1 ({@code testing/box fresh NAME --systemd}). */
+    boolean systemd() default false;
 }

@@ -46,7 +46,7 @@ public final class TestBox implements AutoCloseable {
 
     /** Makes the base root if it is missing (minutes, once per machine), then a fresh box. */
     public static TestBox fresh(String name) {
-        return make(List.of("fresh", name));
+        return fresh(name, false);
     }
 
     /**
@@ -54,16 +54,24 @@ public final class TestBox implements AutoCloseable {
      * a Debian host as users have it, for installing the agent's package. Close it when done.
      */
     public static TestBox bare(String name) {
-        return make(List.of("fresh", "--bare", name));
-    }
-
-    private static TestBox make(List<String> freshArgs) {
-        String name = freshArgs.getLast();
         Result created = script(List.of("create"), 30 * 60);
         if (created.exit() != 0) {
             throw new IllegalStateException("testing/box create failed:\n" + created);
         }
-        Result fresh = script(freshArgs, 120);
+        Result fresh = script(List.of("fresh", name, "--bare"), 120);
+        if (fresh.exit() != 0) {
+            throw new IllegalStateException("testing/box fresh " + name + " --bare failed:\n" + fresh);
+        }
+        return new TestBox(name, Path.of(script(List.of("root", name), 30).out().strip()));
+    }
+
+    /** A fresh box; with {@code systemd}, one whose PID 1 is systemd, booted. */
+    public static TestBox fresh(String name, boolean systemd) {
+        Result created = script(systemd ? List.of("create", "--systemd") : List.of("create"), 30 * 60);
+        if (created.exit() != 0) {
+            throw new IllegalStateException("testing/box create failed:\n" + created);
+        }
+        Result fresh = script(systemd ? List.of("fresh", name, "--systemd") : List.of("fresh", name), 120);
         if (fresh.exit() != 0) {
             throw new IllegalStateException("testing/box fresh " + name + " failed:\n" + fresh);
         }

@@ -15,7 +15,7 @@ public final class FileModule implements StateModule {
     @Override
     public List<StateFunction> functions() {
         return List.of(Managed.FUNCTION, Directory.FUNCTION, Symlink.FUNCTION, Absent.FUNCTION,
-                Touch.FUNCTION, Append.FUNCTION, Replace.FUNCTION, Exists.EXISTS, Exists.MISSING);
+                Touch.FUNCTION, Append.FUNCTION, Replace.FUNCTION, Exists.EXISTS, Exists.MISSING, Recurse.FUNCTION);
     }
 
     @Override

@@ -88,7 +88,7 @@ final class Managed {
         if (!current.exists()) {
             changes.put(call.test() ? "newfile" : "diff", call.test() ? path.toString() : "New file");
         } else if (contentDiffers) {
-            changes.put("diff", diffOf(call, old, content));
+            changes.put("diff", isPrivate(perms, current) ? "<content of a private file: not shown>" : diffOf(call, old, content));
         }
         FileStat reference = current.exists() ? current : defaultNewFile();
         Map<String, Object> permChanges = perms.differences(reference);
@@ -120,6 +120,13 @@ final class Managed {
             files.applyOwnership(path, perms.ownership());
         }
         return Result.changed(changes, "File " + path + " updated");
+    }
+
+    /** A file no group or other may read (0600, 0400...): its content stays out of the output, like a secret. */
+    private static boolean isPrivate(Perms perms, FileStat current) {
+        Integer mode = perms.ownership().mode();
+        int effective = mode != null ? mode : current.mode();
+        return (effective & 0077) == 0;
     }
 
     private static FileStat defaultNewFile() {

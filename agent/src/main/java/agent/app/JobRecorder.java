@@ -1,0 +1,45 @@
+package agent.app;
+
+import agent.config.AgentConfig;
+import agent.execute.RunResult;
+import agent.report.jobs.JobCache;
+import agent.report.jobs.JobRecord;
+import agent.report.returners.Returners;
+import java.io.IOException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps each state run: the job cache on disk, then the returners. Made before the run so a
+ * mistyped returner stops it before anything changes; a cache that cannot be written is a
+ * warning, never a failed run.
+ */
+public final class JobRecorder {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobRecorder.class);
+
+    private final AgentConfig config;
+    private final Returners returners;
+    private final LocalDateTime start = LocalDateTime.now();
+
+    public JobRecorder(AgentConfig config, List<String> extraReturners) {
+        this.config = config;
+        List<String> specs = new ArrayList<>(config.returners());
+        specs.addAll(extraReturners);
+        this.returners = Returners.of(specs);
+    }
+
+    public void record(String function, List<String> arguments, RunResult result, int exitCode) {
+        JobRecord job = new JobRecord(JobRecord.newJid(start), function, arguments, start.toString(),
+                LocalDateTime.now().toString(), exitCode, result.test(), result.toSalt());
+        try {
+            new JobCache(config.cacheDir(), config.jobsKeep()).write(job);
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("could not write the job cache under {}: {}", config.cacheDir(), e.getMessage());
+        }
+        returners.send(job);
+    }
+}

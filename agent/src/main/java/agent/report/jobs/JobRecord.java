@@ -1,0 +1,64 @@
+package agent.report.jobs;
+
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One state run as the job cache and the returners keep it: Salt's return structure under
+ * {@code return}, plus what was asked, when, and how it ended.
+ */
+public record JobRecord(String jid, String function, List<String> arguments, String start, String end,
+                        int exitCode, boolean test, Map<String, Object> ret) {
+
+    private static final DateTimeFormatter JID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
+
+    /** Salt's job id: the start time to the microsecond, so ids sort as runs happened. */
+    public static String newJid(LocalDateTime start) {
+        return JID.format(start);
+    }
+
+    public Map<String, Object> toJson() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("jid", jid);
+        m.put("fun", function);
+        m.put("arguments", arguments);
+        m.put("start", start);
+        m.put("end", end);
+        m.put("exit_code", exitCode);
+        m.put("test", test);
+        m.put("return", ret);
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    public static JobRecord fromJson(Map<String, Object> m) {
+        Object args = m.get("arguments");
+        Object ret = m.get("return");
+        return new JobRecord(String.valueOf(m.get("jid")), String.valueOf(m.get("fun")),
+                args instanceof List<?> l ? l.stream().map(String::valueOf).toList() : new ArrayList<>(),
+                String.valueOf(m.get("start")), String.valueOf(m.get("end")),
+                m.get("exit_code") instanceof Number n ? n.intValue() : -1, Boolean.TRUE.equals(m.get("test")),
+                ret instanceof Map<?, ?> r ? (Map<String, Object>) r : new LinkedHashMap<>());
+    }
+
+    /** How many states changed and how many failed, for listings. */
+    public int[] counts() {
+        int changed = 0;
+        int failed = 0;
+        for (Object v : ret.values()) {
+            if (v instanceof Map<?, ?> state) {
+                if (Boolean.FALSE.equals(state.get("result"))) {
+                    failed++;
+                }
+                if (state.get("changes") instanceof Map<?, ?> c && !c.isEmpty()) {
+                    changed++;
+                }
+            }
+        }
+        return new int[] {ret.size(), changed, failed};
+    }
+}
