@@ -59,7 +59,8 @@ final class ManPage {
         definition(AgentConfig.DEFAULT_FILE.toString(), "The agent's configuration, under Salt's minion key names "
                 + "(read when present; --config names another).");
         definition("/srv/salt, /srv/pillar", "The default state and pillar roots (file_roots, pillar_roots).");
-        definition("/var/cache/agent", "File backups and other files the agent keeps (cachedir).");
+        definition("/var/cache/agent", "The job cache of past runs, file backups and other files the agent keeps (cachedir).");
+        definition("/run/agent/agent.lock", "Held while a state run goes on: one run at a time (lock_file).");
         section("ENVIRONMENT");
         definition("NO_COLOR", "When set, no colours and no progress line, as with --no-color.");
         definition("JAVA_HOME", "The JDK 25 the launcher runs on, when the agent has no runtime of its own "
