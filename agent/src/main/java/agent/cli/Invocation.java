@@ -17,7 +17,7 @@ record Invocation(Jinja jinja, PrintStream out, String version, List<String> arg
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
         AgentConfig config = tree.load(flags);
-        Session s = new Session(config, jinja, Host.local(), version);
+        Session s = new Session(config, jinja, Host.local(config.processTimeout()), version);
         s.overridePillar(tree.pillarOverride());
         return s;
     }

@@ -48,6 +48,7 @@ public final class AgentConfig {
         d.put("cachedir", "/var/cache/agent");
         d.put("lock_file", "/run/agent/agent.lock");
         d.put("lock_timeout", 30);
+        d.put("process_timeout", 3600);
         d.put("jobs_keep", 100);
         d.put("returners", new ArrayList<>());
         d.put("grains", new LinkedHashMap<>());
@@ -178,6 +179,15 @@ public final class AgentConfig {
             return l.stream().map(String::valueOf).toList();
         }
         return r == null || String.valueOf(r).isEmpty() ? List.of() : List.of(String.valueOf(r));
+    }
+
+    /** The time limit of every process a state starts without its own timeout. */
+    public java.time.Duration processTimeout() {
+        double seconds = number("process_timeout", 3600);
+        if (seconds <= 0) {
+            throw new InputError("config option process_timeout must be a positive number of seconds");
+        }
+        return java.time.Duration.ofMillis((long) (seconds * 1000));
     }
 
     /** How many job records the job cache keeps. */

@@ -16,7 +16,7 @@ import java.util.Objects;
 public record Command(List<String> argv, Map<String, String> env, Path cwd, Duration timeout,
                       String runas, String stdin) {
 
-    /** Used when neither the state nor the config sets a timeout: long, but never forever. */
+    /** Used when neither the state nor the config (process_timeout) sets one: long, but never forever. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofHours(1);
 
     public Command {
@@ -25,7 +25,7 @@ public record Command(List<String> argv, Map<String, String> env, Path cwd, Dura
             throw new IllegalArgumentException("a command needs a program");
         }
         env = env == null ? Map.of() : Map.copyOf(env);
-        timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+        // null: the host's default (config process_timeout), applied by Commands
     }
 
     public static Command of(String... argv) {

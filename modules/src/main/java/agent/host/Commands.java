@@ -28,13 +28,29 @@ public final class Commands {
 
     private final AtomicInteger spawned = new AtomicInteger();
     private final Map<String, String> baseEnv;
+    private final Duration defaultTimeout;
 
     public Commands() {
-        this(System.getenv());
+        this(Command.DEFAULT_TIMEOUT);
+    }
+
+    /** @param defaultTimeout for commands that set none: every process gets a time limit */
+    public Commands(Duration defaultTimeout) {
+        this(System.getenv(), defaultTimeout);
     }
 
     Commands(Map<String, String> baseEnv) {
+        this(baseEnv, Command.DEFAULT_TIMEOUT);
+    }
+
+    Commands(Map<String, String> baseEnv, Duration defaultTimeout) {
         this.baseEnv = Map.copyOf(baseEnv);
+        this.defaultTimeout = defaultTimeout;
+    }
+
+    /** The command's own time limit, else this host's default. */
+    public Duration timeoutOf(Command command) {
+        return command.timeout() != null ? command.timeout() : defaultTimeout;
     }
 
     /** How many processes this run has started (benchmarks assert zero on a no-change run). */
@@ -55,7 +71,7 @@ public final class Commands {
                 : new ByteArrayInputStream(command.stdin().getBytes(StandardCharsets.UTF_8));
         var streams = new PumpStreamHandler(out, err, in);
         streams.setStopTimeout(Duration.ofSeconds(5));
-        var watchdog = new TreeKillingWatchdog(command.timeout());
+        var watchdog = new TreeKillingWatchdog(timeoutOf(command));
         var executor = new DefaultExecutor();
         executor.setExitValues(null);
         executor.setStreamHandler(streams);

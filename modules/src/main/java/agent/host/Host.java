@@ -21,6 +21,11 @@ public final class Host {
         return new Host(new Commands(), new HostFiles(), new Accounts());
     }
 
+    /** This machine, with a time limit for every process that sets none. */
+    public static Host local(java.time.Duration processTimeout) {
+        return new Host(new Commands(processTimeout), new HostFiles(), new Accounts());
+    }
+
     public Commands commands() {
         return commands;
     }

@@ -95,6 +95,20 @@ public final class HostFiles {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        removeAbandonedTemporaries(path);
+    }
+
+    /** Temporary siblings a killed run left behind (the run lock means no other run owns them). */
+    private static void removeAbandonedTemporaries(Path path) {
+        Path abs = path.toAbsolutePath();
+        String prefix = "." + abs.getFileName() + ".agent-";
+        try (var stale = Files.newDirectoryStream(abs.getParent(), p -> p.getFileName().toString().startsWith(prefix))) {
+            for (Path p : stale) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | RuntimeException e) {
+            // only tidiness: the file itself is already in place
+        }
     }
 
     /** Appends to a file in place (Salt's file.append does the same); creates it when missing. */

@@ -93,7 +93,7 @@ final class ShellCommand {
         changes.put("stdout", hide ? "" : r.stdout().stripTrailing());
         if (r.timedOut()) {
             return Result.failed(changes, "Command \"" + label + "\" timed out after "
-                    + cmd.timeout().toSeconds() + " s and was killed");
+                    + call.context().host().commands().timeoutOf(cmd).toSeconds() + " s and was killed");
         }
         boolean ok = r.exitCode() == 0 || successCodes(call).contains(r.exitCode());
         String comment = "Command \"" + label + "\" run";
