@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Engine benchmark: a generated 300-state tree (files with contents, directories, symlinks,
 # cmd.run guarded by creates) is applied once, then re-applied without changes; prints the
-# whole-process wall time of `bin/agent apply` (JVM start included), median of 5 after a warm-up.
-# Usage: bench/engine.sh [STATES]   (default 300). Run by hand, not by CI.
+# whole-process wall time of `agent --version` and of the no-change `agent apply` (JVM start
+# included), median of 5 after a warm-up.
+# Usage: [AGENT=BIN[:BIN...]] bench/engine.sh [STATES]   (default bin/agent, 300 states)
+# With several agents (e.g. AGENT=bin/agent:/usr/bin/agent), their runs alternate, so that a
+# noisy machine slows them alike. Run by hand, not by CI.
 set -euo pipefail
 here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
-agent="$here/bin/agent"
+IFS=: read -r -a agents <<< "${AGENT:-$here/bin/agent}"
 states="${1:-300}"
 work="$(mktemp -d /tmp/agent-bench.XXXXXX)"
 trap 'rm -rf "$work"' EXIT
@@ -62,22 +65,44 @@ SLS
 
 ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 
-measure() { # FILE LABEL
-  local file="$1" label="$2" t runs=() line
-  "$agent" apply "$file" >/dev/null            # converge
-  line=$("$agent" apply "$file" | grep -E '^Succeeded')
-  case "$line" in *changed=*) echo "not a no-change run: $line" >&2; exit 1;; esac
-  "$agent" apply "$file" >/dev/null            # warm-up (page cache)
-  for _ in 1 2 3 4 5; do
-    t=$(date +%s%N); "$agent" apply "$file" >/dev/null; runs+=("$(ms "$t")")
-  done
-  sorted=$(printf '%s\n' "${runs[@]}" | sort -n | tr '\n' ' ')
-  median=$(printf '%s\n' "${runs[@]}" | sort -n | sed -n 3p)
-  printf '%-28s %5d states  median %4d ms   (runs: %s)\n' "$label" "$states" "$median" "$sorted"
+report() { # LABEL AGENT TIMES...
+  local label="$1" agent="$2"; shift 2
+  local sorted median
+  sorted=$(printf '%s\n' "$@" | sort -n | tr '\n' ' ')
+  median=$(printf '%s\n' "$@" | sort -n | sed -n 3p)
+  printf '%-24s %-44s median %4d ms   (runs: %s)\n' "$label" "$agent" "$median" "$sorted"
 }
 
-echo "agent engine benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(uname -r)"
-echo "no-change run of bin/agent apply, whole process (JVM start included), median of 5 after a warm-up"
-measure "$plain" "generated YAML"
+measure() { # LABEL ARGS... : each agent 5 times, alternating, after a warm-up
+  local label="$1"; shift
+  local i a t
+  declare -A runs=()
+  for a in "${agents[@]}"; do "$a" "$@" >/dev/null; done   # warm-up (page cache)
+  for i in 1 2 3 4 5; do
+    for a in "${agents[@]}"; do
+      t=$(date +%s%N); "$a" "$@" >/dev/null; runs[$a]+="$(ms "$t") "
+    done
+  done
+  for a in "${agents[@]}"; do
+    # shellcheck disable=SC2086
+    report "$label" "$a" ${runs[$a]}
+  done
+}
+
+converge() { # FILE
+  local a line
+  for a in "${agents[@]}"; do
+    "$a" apply "$1" >/dev/null
+    line=$("$a" apply "$1" | grep -E '^Succeeded')
+    case "$line" in *changed=*) echo "not a no-change run with $a: $line" >&2; exit 1;; esac
+  done
+}
+
+echo "agent engine benchmark, $(date -u +%FT%TZ), $(nproc) cores, $(uname -r), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "whole process (JVM start included), median of 5 after a warm-up; $states states, no changes"
+measure "agent --version" --version
+converge "$plain"
+measure "apply, generated YAML" apply "$plain"
 rm -rf "$out"
-measure "$jinja" "same states, Jinja loops"
+converge "$jinja"
+measure "apply, Jinja loops" apply "$jinja"

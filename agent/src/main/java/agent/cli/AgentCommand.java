@@ -18,7 +18,9 @@ final class AgentCommand {
                 new ShowCommand(), new JobsCommand())) {
             subcommands.put(s.spec().name(), s);
         }
-        spec = Opts.command("agent").version("agent " + version);
+        spec = Opts.command("agent");
+        // A provider: the commit is read only when --version asks for it.
+        spec.versionProvider(() -> new String[] {BuildInfo.versionLine(version)});
         spec.usageMessage().width(100)
                 .description("Converge this host to Salt SLS state files: masterless, in order, fast.")
                 .footer("", "Examples:",

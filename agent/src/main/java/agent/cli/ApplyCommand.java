@@ -3,6 +3,7 @@ package agent.cli;
 import agent.app.JobRecorder;
 import agent.app.Session;
 import agent.execute.RunResult;
+import agent.report.ProgressLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
 
@@ -32,7 +33,16 @@ final class ApplyCommand implements Subcommand {
         RunOptions run = RunOptions.from(p);
         Session session = inv.session(TreeOptions.from(p), output, run.flags());
         JobRecorder jobs = new JobRecorder(session.config(), run.returners());
-        RunResult result = session.apply(session.targets(Opts.positionals(p)), session.config().test(), null);
+        var targets = session.targets(Opts.positionals(p));
+        RunResult result;
+        ProgressLine progress = output.progress(session.config());
+        try {
+            result = session.apply(targets, session.config().test(), progress);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         new Printer(inv.out(), "local", output.colors(session.config()))
                 .run(result, output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
         agent.Timing.mark("printed");

@@ -3,6 +3,7 @@ package agent.cli;
 import agent.app.FunctionCall;
 import agent.app.JobRecorder;
 import agent.app.Session;
+import agent.report.ProgressLine;
 import agent.render.YamlReader;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -56,7 +57,15 @@ final class CallCommand implements Subcommand {
         RunOptions runOptions = RunOptions.from(p);
         Session session = inv.session(TreeOptions.from(p), output, runOptions.flags());
         JobRecorder jobs = FunctionCall.isStateRun(function) ? new JobRecorder(session.config(), runOptions.returners()) : null;
-        FunctionCall.Outcome outcome = FunctionCall.call(session, function, positional, kwargs, session.config().test(), null);
+        FunctionCall.Outcome outcome;
+        ProgressLine progress = FunctionCall.isStateRun(function) ? output.progress(session.config()) : null;
+        try {
+            outcome = FunctionCall.call(session, function, positional, kwargs, session.config().test(), progress);
+        } finally {
+            if (progress != null) {
+                progress.close();
+            }
+        }
         Printer printer = new Printer(inv.out(), "local", output.colors(session.config()));
         if (outcome instanceof FunctionCall.Run run) {
             printer.run(run.result(), output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());

@@ -18,12 +18,6 @@ public final class Main {
     private Main() {
     }
 
-    /** The version from the jar manifest ("dev" when run from classes). */
-    static String version() {
-        String v = Main.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
-    }
-
     public static void main(String[] args) {
         agent.Timing.mark("main");
         // Before any logger exists: log lines, like all output, pass through secret redaction.
@@ -49,7 +43,7 @@ public final class Main {
         PrintStream out = new PrintStream(new RedactingStream(rawOut), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new RedactingStream(rawErr), true, StandardCharsets.UTF_8);
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
-        Invocation invocation = new Invocation(jinja, out, version(), List.of(args));
+        Invocation invocation = new Invocation(jinja, out, BuildInfo.version(), List.of(args));
         AgentCommand root = new AgentCommand(invocation.version());
         CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
         cli.setExecutionStrategy(parsed -> {

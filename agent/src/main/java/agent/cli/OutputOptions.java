@@ -3,6 +3,7 @@ package agent.cli;
 import agent.InputError;
 import agent.config.AgentConfig;
 import agent.report.Colors;
+import agent.report.ProgressLine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,5 +65,10 @@ record OutputOptions(String out, String stateOutput, Boolean stateVerbose, boole
 
     Colors colors(AgentConfig config) {
         return Colors.choose(noColor || !config.bool("color"));
+    }
+
+    /** The live progress line while states run, or null (not a terminal, or no colours wanted). */
+    ProgressLine progress(AgentConfig config) {
+        return ProgressLine.forTerminal(noColor || !config.bool("color"));
     }
 }

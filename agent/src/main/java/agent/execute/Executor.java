@@ -21,8 +21,11 @@ public final class Executor {
 
     private static final Logger LOG = LoggerFactory.getLogger(Executor.class);
 
-    /** Observes the run: one call per finished state (progress lines, logs). */
+    /** Observes the run (a progress line): when each state starts, and when it is recorded. */
     public interface Listener {
+        default void started(Low low, int done, int total) {
+        }
+
         void finished(Low low, StateReturn ret, int done, int total);
     }
 
@@ -126,12 +129,16 @@ public final class Executor {
                     callChunk(low, depth + 1);
                 }
             }
-            case MET -> record(low, caller.call(low, test, requisites(low, v, false), false));
+            case MET -> {
+                starting(low);
+                record(low, caller.call(low, test, requisites(low, v, false), false));
+            }
             case FAIL -> {
                 String failed = String.join(", ", v.failed(running, pre));
                 record(low, fake(low, false, "One or more requisite failed: " + failed));
             }
             case CHANGE -> {
+                starting(low);
                 StateReturn ret = caller.call(low, test, requisites(low, v, false), false);
                 if (!ret.hasChanges() && !ret.skipWatch() && modWatch) {
                     ret = caller.call(low, test, requisites(low, v, true), true);
@@ -195,6 +202,12 @@ public final class Executor {
     private StateReturn fake(Low low, boolean result, String comment) {
         return new StateReturn(low.name(), result, new LinkedHashMap<>(), comment)
                 .at(low.sls(), low.id(), -1, Clock.startTime(), 0.0);
+    }
+
+    private void starting(Low low) {
+        if (listener != null) {
+            listener.started(low, running.size(), chunks.size());
+        }
     }
 
     private void record(Low low, StateReturn ret) {

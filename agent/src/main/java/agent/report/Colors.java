@@ -7,12 +7,11 @@ public record Colors(String green, String cyan, String red, String lightRed, Str
     public static final Colors ANSI = new Colors("\033[0;32m", "\033[0;36m", "\033[0;31m", "\033[1;31m",
             "\033[1;33m", "\033[0m");
 
-    /** Colours only on a terminal, never with NO_COLOR or --no-color. */
+    /** Colours only when stdout is a terminal, never with NO_COLOR or --no-color. */
     public static Colors choose(boolean noColorFlag) {
-        if (noColorFlag || System.getenv("NO_COLOR") != null || System.console() == null) {
+        if (noColorFlag || Terminal.noColorRequested() || !Terminal.isTerminal(Terminal.STDOUT) || !Terminal.capable()) {
             return NONE;
         }
-        String term = System.getenv("TERM");
-        return "dumb".equals(term) ? NONE : ANSI;
+        return ANSI;
     }
 }

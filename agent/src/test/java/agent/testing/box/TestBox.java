@@ -49,6 +49,22 @@ public final class TestBox implements AutoCloseable {
         return fresh(name, false);
     }
 
+    /**
+     * A fresh box with neither the agent's distribution nor the JDK mounted, and no JAVA_HOME:
+     * a Debian host as users have it, for installing the agent's package. Close it when done.
+     */
+    public static TestBox bare(String name) {
+        Result created = script(List.of("create"), 30 * 60);
+        if (created.exit() != 0) {
+            throw new IllegalStateException("testing/box create failed:\n" + created);
+        }
+        Result fresh = script(List.of("fresh", name, "--bare"), 120);
+        if (fresh.exit() != 0) {
+            throw new IllegalStateException("testing/box fresh " + name + " --bare failed:\n" + fresh);
+        }
+        return new TestBox(name, Path.of(script(List.of("root", name), 30).out().strip()));
+    }
+
     /** A fresh box; with {@code systemd}, one whose PID 1 is systemd, booted. */
     public static TestBox fresh(String name, boolean systemd) {
         Result created = script(systemd ? List.of("create", "--systemd") : List.of("create"), 30 * 60);
