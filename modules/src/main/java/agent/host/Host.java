@@ -17,7 +17,11 @@ public final class Host {
     }
 
     public static Host local() {
-        return new Host(new Commands(), new HostFiles(), new Accounts());
+        Commands commands = new Commands();
+        HostFiles files = new HostFiles();
+        // Only processes and file writes of this run can change the account files during it.
+        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
+                () -> commands.spawnedCount() + files.changeCount()));
     }
 
     public Commands commands() {
