@@ -68,8 +68,10 @@ final class Runs {
     }
 
     /** A second application that must change nothing and start no process. */
-    static void unchanged(TestBox box, String name) {
-        Run run = again(box, name, "--log-level", "debug");
+    static void unchanged(TestBox box, String name, String... extra) {
+        List<String> args = new ArrayList<>(List.of(extra));
+        args.addAll(List.of("--log-level", "debug"));
+        Run run = again(box, name, args.toArray(String[]::new));
         assertEquals(0, run.raw().exit(), run.raw()::toString);
         assertEquals(0, run.changed(), () -> "a rerun changed something:\n" + run.raw());
         assertEquals(List.of(), run.debugLog().lines().filter(l -> l.contains("running:")).toList(),
