@@ -17,6 +17,7 @@ final class AuthorizedKeys {
     enum Status { ADD, UPDATE, EXISTS }
 
     private final List<String> lines;
+    private Map<String, SshKey> keys;
 
     AuthorizedKeys(List<String> lines) {
         this.lines = new ArrayList<>(lines);
@@ -28,11 +29,16 @@ final class AuthorizedKeys {
 
     /** The keys in the file by their base64 blob (a later line of the same key wins, as in Salt). */
     Map<String, SshKey> keys() {
-        Map<String, SshKey> out = new LinkedHashMap<>();
-        for (String line : lines) {
-            SshKey.parseLine(line).ifPresent(k -> out.put(k.key(), k));
+        if (keys == null) {
+            keys = new LinkedHashMap<>();
+            for (String line : lines) {
+                SshKey k = SshKey.parseLine(line).orElse(null);
+                if (k != null) {
+                    keys.put(k.key(), k);
+                }
+            }
         }
-        return out;
+        return keys;
     }
 
     Status status(SshKey wanted) {
@@ -46,6 +52,7 @@ final class AuthorizedKeys {
 
     /** Puts the key in: its lines replaced by the wanted one, or the key appended. */
     void put(SshKey key) {
+        keys = null;
         boolean replaced = false;
         for (int i = 0; i < lines.size(); i++) {
             Optional<SshKey> k = SshKey.parseLine(lines.get(i));
@@ -65,6 +72,7 @@ final class AuthorizedKeys {
 
     /** Removes every line holding one of these keys; true when something was removed. */
     boolean remove(Set<String> blobs) {
+        keys = null;
         return lines.removeIf(line -> SshKey.parseLine(line).map(k -> blobs.contains(k.key())).orElse(false));
     }
 }

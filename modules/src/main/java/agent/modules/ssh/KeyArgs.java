@@ -5,7 +5,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 
 /**
  * The key a state names, read as Salt reads it: the name is "[options ]type key[ comment]" or
@@ -38,19 +37,20 @@ final class KeyArgs {
         String enc = call.string("enc", "ssh-rsa");
         String comment = call.string("comment", "");
         String key;
-        Matcher m = SshKey.LINE.matcher(text.strip());
-        if (m.find()) {
-            if (!m.group(1).isEmpty()) {
-                options = SshKey.splitOptions(m.group(1));
+        String s = text.strip();
+        int start = SshKey.typeStart(s);
+        if (start >= 0) {
+            if (start > 0) {
+                options = SshKey.splitOptions(s.substring(0, start));
             }
-            String[] comps = SshKey.BLANKS.split(m.group(2), 3);
+            String[] comps = SshKey.splitBlanks(s.substring(start), 3);
             enc = comps[0];
             key = comps[1];
             if (comps.length == 3) {
                 comment = comps[2];
             }
         } else {
-            String[] parts = SshKey.BLANKS.split(text.strip(), 2);
+            String[] parts = SshKey.splitBlanks(s, 2);
             key = parts[0];
             if (parts.length == 2) {
                 comment = parts[1];

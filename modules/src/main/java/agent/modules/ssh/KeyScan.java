@@ -30,7 +30,7 @@ final class KeyScan {
         CommandResult r = commands.run(Command.of(argv).withTimeout(Duration.ofSeconds(timeoutSeconds + 10L)));
         List<Offered> out = new ArrayList<>();
         for (String line : r.stdout().split("\n")) {
-            String[] f = SshKey.BLANKS.split(line.strip());
+            String[] f = SshKey.splitBlanks(line, 0);
             if (f.length >= 3 && !f[0].startsWith("#") && SshKey.isBase64(f[2])) {
                 out.add(new Offered(f[1], f[2]));
             }

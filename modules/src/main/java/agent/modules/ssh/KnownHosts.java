@@ -45,7 +45,7 @@ final class KnownHosts {
     List<Entry> find(String host) {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
-            String[] f = SshKey.BLANKS.split(lines.get(i).strip());
+            String[] f = SshKey.splitBlanks(lines.get(i), 0);
             // Marker lines (@cert-authority, @revoked) are not host keys.
             if (f.length < 3 || f[0].startsWith("#") || f[0].startsWith("@") || !SshKey.isBase64(f[2])) {
                 continue;

@@ -4,17 +4,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** One public key as an authorized_keys line holds it: [options] type base64-key [comment]. */
 record SshKey(List<String> options, String enc, String key, String comment) {
-
-    /** "[options ]type key[ comment]": the type starts ssh-, ecdsa- or sk-. */
-    static final Pattern LINE = Pattern.compile("^(.*?)\\s?((?:sk-)?(?:ssh-|ecds)[\\w@.-]+\\s.+)$");
-
-    /** Runs of white space, between the fields of key and host lines. */
-    static final Pattern BLANKS = Pattern.compile("\\s+");
 
     SshKey {
         options = List.copyOf(options);
@@ -27,15 +19,81 @@ record SshKey(List<String> options, String enc, String key, String comment) {
         if (s.isEmpty() || s.startsWith("#")) {
             return Optional.empty();
         }
-        Matcher m = LINE.matcher(s);
-        if (!m.find()) {
+        int start = typeStart(s);
+        if (start < 0) {
             return Optional.empty();
         }
-        String[] comps = BLANKS.split(m.group(2), 3);
+        String[] comps = splitBlanks(s.substring(start), 3);
         if (comps.length < 2 || !isBase64(comps[1])) {
             return Optional.empty();
         }
-        return Optional.of(new SshKey(splitOptions(m.group(1)), comps[0], comps[1], comps.length == 3 ? comps[2] : ""));
+        return Optional.of(new SshKey(splitOptions(s.substring(0, start)), comps[0], comps[1], comps.length == 3 ? comps[2] : ""));
+    }
+
+    /**
+     * Where "type key..." begins in a line, or -1: the first word (outside quoted options) that
+     * starts with ssh-, ecds, sk-ssh- or sk-ecds and is followed by more text. Salt's pattern
+     * {@code ^(.*?)\s?((?:sk-)?(?:ssh-|ecds)[\w@.-]+\s.+)$}, found without a regex: this runs
+     * for every line of every key file.
+     */
+    static int typeStart(String s) {
+        boolean quoted = false;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            }
+            if (!quoted && (i == 0 || Character.isWhitespace(s.charAt(i - 1))) && isTypeAt(s, i)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static boolean isTypeAt(String s, int i) {
+        int j = s.startsWith("sk-", i) ? i + 3 : i;
+        if (!s.startsWith("ssh-", j) && !s.startsWith("ecds", j)) {
+            return false;
+        }
+        int k = j + 4;
+        while (k < s.length() && isTypeChar(s.charAt(k))) {
+            k++;
+        }
+        return k > j + 4 && k + 1 < s.length() && Character.isWhitespace(s.charAt(k));
+    }
+
+    private static boolean isTypeChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '.' || c == '-';
+    }
+
+    /**
+     * The text split at runs of white space into at most {@code limit} fields (no limit when 0),
+     * the last keeping the rest of the text: what Pattern.compile("\\s+").split(s, limit) gives
+     * for stripped text.
+     */
+    static String[] splitBlanks(String s, int limit) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        int n = s.length();
+        while (i < n) {
+            while (i < n && Character.isWhitespace(s.charAt(i))) {
+                i++;
+            }
+            if (i >= n) {
+                break;
+            }
+            if (limit > 0 && out.size() == limit - 1) {
+                out.add(s.substring(i).strip());
+                break;
+            }
+            int end = i;
+            while (end < n && !Character.isWhitespace(s.charAt(end))) {
+                end++;
+            }
+            out.add(s.substring(i, end));
+            i = end;
+        }
+        return out.toArray(String[]::new);
     }
 
     /** The line as written to the file (no trailing space when there is no comment). */

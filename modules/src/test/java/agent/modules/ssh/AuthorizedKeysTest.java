@@ -24,6 +24,18 @@ class AuthorizedKeysTest {
     }
 
     @Test
+    void findsTheKeyTypeAsSaltsPatternDoesButNotInsideQuotes() {
+        assertEquals(0, SshKey.typeStart("ssh-rsa " + K2));
+        assertEquals(0, SshKey.typeStart("sk-ssh-ed25519@openssh.com " + K1 + " c"));
+        assertEquals(7, SshKey.typeStart("no-pty ecdsa-sha2-nistp256 " + K1));
+        SshKey k = SshKey.parseLine("command=\"ssh-agent x\" ssh-ed25519 " + K1).orElseThrow();
+        assertEquals(List.of("command=\"ssh-agent x\""), k.options());
+        assertEquals(-1, SshKey.typeStart("ssh-rsa"), "a type needs a key after it");
+        assertEquals(List.of("a", "b", "c  d"), List.of(SshKey.splitBlanks("  a \tb   c  d ", 3)));
+        assertEquals(List.of("a", "b"), List.of(SshKey.splitBlanks("a  b\n", 0)));
+    }
+
+    @Test
     void replacesInPlaceAppendsAndRemoves() {
         AuthorizedKeys keys = new AuthorizedKeys(List.of("# managed", "ssh-rsa " + K2 + " old", "ssh-ed25519 " + K1));
         SshKey renamed = new SshKey(List.of(), "ssh-rsa", K2, "new");
