@@ -91,6 +91,30 @@ class UserStatesIT {
     }
 
     @Test
+    void ageingOfAnExistingUserChangesWithOneChage(TestBox box) {
+        Runs.ok(box, "age", "gus:\n  user.present:\n    - gid: 100\n    - mindays: 1\n");
+        assertEquals("100", entry(box, "/etc/passwd", "gus")[3], "a numeric gid");
+        var run = Runs.ok(box, "age", """
+                gus:
+                  user.present:
+                    - gid: 100
+                    - date: 2024-01-01
+                    - mindays: 2
+                    - maxdays: 60
+                    - inactdays: 3
+                    - warndays: 5
+                    - expire: 21000
+                """, "--log-level", "debug");
+        long date = LocalDate.parse("2024-01-01").toEpochDay();
+        assertEquals("{\"lstchg\":" + date + ",\"min\":2,\"max\":60,\"warn\":5,\"inact\":3,\"expire\":21000}",
+                run.state("gus").get("changes").toString());
+        assertEquals("gus:!:" + date + ":2:60:5:3:21000:", String.join(":", entry(box, "/etc/shadow", "gus")));
+        assertEquals(List.of("chage"), run.debugLog().lines().filter(l -> l.contains("running:"))
+                .map(l -> l.substring(l.indexOf("running:") + 9).split(" ")[0]).toList(), "one chage, nothing else");
+        Runs.unchanged(box, "age");
+    }
+
+    @Test
     void uidAndGidChangesNeedPermission(TestBox box) {
         Runs.ok(box, "carl", "other:\n  group.present:\n    - gid: 3101\ncarl:\n  user.present:\n    - uid: 2002\n");
         var refused = Runs.apply(box, "carl", "carl:\n  user.present:\n    - uid: 2003\n    - gid: other\n");
