@@ -19,7 +19,11 @@ public final class Host {
     }
 
     public static Host local() {
-        return new Host(new Commands(), new HostFiles(), new Accounts());
+        Commands commands = new Commands();
+        HostFiles files = new HostFiles();
+        // Only processes and file writes of this run can change the account files during it.
+        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
+                () -> commands.spawnedCount() + files.changeCount()));
     }
 
     /** This machine, with a time limit for every process that sets none. */
