@@ -19,16 +19,19 @@ public final class Host {
     }
 
     public static Host local() {
-        Commands commands = new Commands();
-        HostFiles files = new HostFiles();
-        // Only processes and file writes of this run can change the account files during it.
-        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
-                () -> commands.spawnedCount() + files.changeCount()));
+        return local(new Commands());
     }
 
     /** This machine, with a time limit for every process that sets none. */
     public static Host local(java.time.Duration processTimeout) {
-        return new Host(new Commands(processTimeout), new HostFiles(), new Accounts());
+        return local(new Commands(processTimeout));
+    }
+
+    private static Host local(Commands commands) {
+        HostFiles files = new HostFiles();
+        // Only processes and file writes of this run can change the account files during it.
+        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
+                () -> commands.spawnedCount() + files.changeCount()));
     }
 
     public Commands commands() {
