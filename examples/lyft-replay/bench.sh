@@ -204,6 +204,6 @@ while read -r tool users version units lines chars installed full median _; do
   [ -z "$agent_median" ] || [ "$tool" = agent ] || ratio=$(awk -v a="$agent_median" -v m="$median" 'BEGIN {printf "%.0f×", m / a}')
   printf '| %s %s | %s | %s | %s | %s | %s | %s | %s | %s |\n' "$tool" "$version" "$users" "$units" "$lines" "$chars" \
     "$(fmt_ms "$installed")" "$(fmt_ms "$full")" "$(fmt_ms "$median")" "$ratio"
-done < "$rows"
+done < <(sort -k2,2n -k1,1 "$rows")
 echo
 echo "Every no-change run, ms: $(awk '{printf "%s%s at %s users:", (NR > 1 ? "; " : ""), $1, $2; for (i = 10; i <= NF; i++) printf " %s", $i}' "$rows")"
