@@ -51,7 +51,23 @@ record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pill
         if (id != null) {
             flags.put("id", id);
         }
-        AgentConfig loaded = AgentConfig.load(config == null ? null : Path.of(config), sets, flags);
+        Path file = config == null ? null : Path.of(config);
+        AgentConfig loaded = AgentConfig.load(file, sets, flags);
+        if (env == null && !(fileRoots.isEmpty() && pillarRoots.isEmpty())) {
+            // The roots given are those of the environment in effect, also when the config file
+            // (environment: production) or --set chose it rather than --env.
+            String saltenv = loaded.saltenv();
+            String pillarenv = loaded.pillarenv();
+            if (!fileRoots.isEmpty() && saltenv != null) {
+                flags.put("file_roots", rootsMap(fileRoots, saltenv));
+            }
+            if (!pillarRoots.isEmpty() && pillarenv != null) {
+                flags.put("pillar_roots", rootsMap(pillarRoots, pillarenv));
+            }
+            if (saltenv != null || pillarenv != null) {
+                loaded = AgentConfig.load(file, sets, flags);
+            }
+        }
         grains.forEach(loaded::setGrain);
         return loaded;
     }
