@@ -6,7 +6,7 @@
 # time spent in the user/group/ssh_auth states (the sum of their `duration` from --out json).
 # Also counts the processes a no-change run starts (from the debug log): it must be none.
 #
-# Usage: BOX_CACHE=/var/cache/agent-box-accounts bench/accounts.sh [N ...]   (default: 100 1000)
+# Usage: bench/accounts.sh [N ...]   (default: 100 1000; BOX_CACHE chooses the box cache as for testing/box)
 # Needs what the test box needs (root, unshare, debootstrap) and a built distribution (bin/build).
 # Run by hand, not by CI.
 set -euo pipefail
