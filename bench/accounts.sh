@@ -14,9 +14,8 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 box="$here/testing/box"
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(100 1000)
-work="$(mktemp -d /tmp/agent-bench-accounts.XXXXXX)"
 name=""
-cleanup() { [ -z "$name" ] || "$box" destroy "$name" >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { [ -z "$name" ] || "$box" destroy "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 # The states: the Lyft loop over pillar['users'], with a group and a key per user.
