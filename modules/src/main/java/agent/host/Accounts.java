@@ -1,19 +1,19 @@
 package agent.host;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /**
- * The user and group databases, read from /etc/passwd and /etc/group once and read again only
- * when the files change (by this run's modules, or by a command a state ran).
+ * The account databases: /etc/passwd, /etc/group, /etc/shadow and /etc/gshadow, each parsed
+ * once and parsed again only when the file changes (by this run's modules, or by a command a
+ * state ran). The shadow files are read only when asked for: they need root.
+ *
+ * <p>Given a count of the host changes this run made (processes started, files written), the
+ * files are not even stat'ed again while that count stays the same: within a run, only the run
+ * changes the databases (Salt, too, reads them once per run).
  */
 public final class Accounts {
 
@@ -25,65 +25,78 @@ public final class Accounts {
     public record Group(String name, String password, int gid, List<String> members) {
     }
 
-    private final Path etc;
-    private Map<String, User> users;
-    private Map<String, Group> groups;
-    private Map<Integer, String> userNames;
-    private Map<Integer, String> groupNames;
-    private long passwdStamp;
-    private long groupStamp;
-
-    public Accounts() {
-        this(Path.of("/etc"));
+    /** One line of /etc/shadow; day counts are -1 where the field is empty. */
+    public record Shadow(String name, String password, long lastChange, long minDays, long maxDays,
+                         long warnDays, long inactiveDays, long expire) {
     }
 
+    /** One line of /etc/gshadow. */
+    public record GroupShadow(String name, String password, List<String> admins, List<String> members) {
+    }
+
+    private final ColonFile<User> passwd;
+    private final ColonFile<Group> group;
+    private final ColonFile<Shadow> shadow;
+    private final ColonFile<GroupShadow> gshadow;
+
+    private final IntSupplier hostChanges;
+    private AccountDb current;
+    private int checkedAt;
+
+    /** Accounts read from {@code etc}, checked for changes on every look-up. */
     public Accounts(Path etc) {
-        this.etc = etc;
+        this(etc, null);
     }
 
+    /**
+     * @param hostChanges how many changes this run made to the host so far; null to check the
+     *                    files on every look-up
+     */
+    public Accounts(Path etc, IntSupplier hostChanges) {
+        this.hostChanges = hostChanges;
+        passwd = new ColonFile<>(etc.resolve("passwd"), 7,
+                f -> new User(f[0], f[1], number(f[2]), number(f[3]), f[4], f[5], f[6]));
+        group = new ColonFile<>(etc.resolve("group"), 4,
+                f -> new Group(f[0], f[1], number(f[2]), names(f[3])));
+        shadow = new ColonFile<>(etc.resolve("shadow"), 8,
+                f -> new Shadow(f[0], f[1], days(f[2]), days(f[3]), days(f[4]), days(f[5]), days(f[6]), days(f[7])));
+        gshadow = new ColonFile<>(etc.resolve("gshadow"), 4,
+                f -> new GroupShadow(f[0], f[1], names(f[2]), names(f[3])));
+    }
+
+    /** Forgets every parse: the next look-up reads the files again. */
     public synchronized void invalidate() {
-        users = null;
-        groups = null;
-        userNames = null;
-        groupNames = null;
+        current = null;
+        passwd.invalidate();
+        group.invalidate();
+        shadow.invalidate();
+        gshadow.invalidate();
     }
 
-    public synchronized Map<String, User> users() {
-        long stamp = stamp(etc.resolve("passwd"));
-        if (users != null && stamp != passwdStamp) {
-            // Changed behind our back (a cmd.run ran useradd): read it again.
-            users = null;
+    /**
+     * The user and group databases as they are now: the files are checked (a stat each) and
+     * parsed again only when they changed.
+     */
+    public synchronized AccountDb snapshot() {
+        int changes = hostChanges == null ? 0 : hostChanges.getAsInt();
+        if (current != null && hostChanges != null && changes == checkedAt) {
+            return current;
         }
-        passwdStamp = stamp;
-        if (users == null) {
-            users = new LinkedHashMap<>();
-            userNames = new java.util.HashMap<>();
-            for (String[] f : records(etc.resolve("passwd"), 7)) {
-                User u = new User(f[0], f[1], parse(f[2]), parse(f[3]), f[4], f[5], f[6]);
-                users.putIfAbsent(u.name(), u);
-                userNames.putIfAbsent(u.uid(), u.name());
-            }
+        Map<String, User> u = passwd.records();
+        Map<String, Group> g = group.records();
+        if (current == null || !current.isOf(u, g)) {
+            current = new AccountDb(u, g);
         }
-        return users;
+        checkedAt = changes;
+        return current;
     }
 
-    public synchronized Map<String, Group> groups() {
-        long stamp = stamp(etc.resolve("group"));
-        if (groups != null && stamp != groupStamp) {
-            groups = null;
-        }
-        groupStamp = stamp;
-        if (groups == null) {
-            groups = new LinkedHashMap<>();
-            groupNames = new java.util.HashMap<>();
-            for (String[] f : records(etc.resolve("group"), 4)) {
-                List<String> members = f[3].isEmpty() ? List.of() : List.of(f[3].split(","));
-                Group g = new Group(f[0], f[1], parse(f[2]), members);
-                groups.putIfAbsent(g.name(), g);
-                groupNames.putIfAbsent(g.gid(), g.name());
-            }
-        }
-        return groups;
+    public Map<String, User> users() {
+        return snapshot().users();
+    }
+
+    public Map<String, Group> groups() {
+        return snapshot().groups();
     }
 
     public Optional<User> user(String name) {
@@ -94,14 +107,27 @@ public final class Accounts {
         return Optional.ofNullable(groups().get(name));
     }
 
-    public synchronized Optional<String> userName(int uid) {
-        users();
-        return Optional.ofNullable(userNames.get(uid));
+    /** The user's /etc/shadow line (reading it needs root). */
+    public Optional<Shadow> shadow(String name) {
+        return Optional.ofNullable(shadow.records().get(name));
     }
 
-    public synchronized Optional<String> groupName(int gid) {
-        groups();
-        return Optional.ofNullable(groupNames.get(gid));
+    /** The group's /etc/gshadow line (reading it needs root). */
+    public Optional<GroupShadow> groupShadow(String name) {
+        return Optional.ofNullable(gshadow.records().get(name));
+    }
+
+    public Optional<String> userName(int uid) {
+        return Optional.ofNullable(snapshot().userName(uid));
+    }
+
+    public Optional<String> groupName(int gid) {
+        return Optional.ofNullable(snapshot().groupName(gid));
+    }
+
+    /** Every group the user belongs to, its primary group included, sorted by name. */
+    public List<String> groupsOf(String userName) {
+        return snapshot().groupsOf(userName);
     }
 
     /** A user given by name or by number, as file states accept both. */
@@ -119,17 +145,8 @@ public final class Accounts {
         return group(groupOrId).map(Group::gid);
     }
 
-    /** Modification time and size: what changes when the file is rewritten. */
-    private static long stamp(Path file) {
-        try {
-            var attrs = Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
-            return attrs.lastModifiedTime().toMillis() * 31 + attrs.size();
-        } catch (IOException e) {
-            return -1;
-        }
-    }
-
-    private static boolean isNumber(String s) {
+    /** Whether the text is a non-negative number, as a uid or gid written in place of a name. */
+    public static boolean isNumber(String s) {
         if (s.isEmpty()) {
             return false;
         }
@@ -141,7 +158,7 @@ public final class Accounts {
         return true;
     }
 
-    private static int parse(String s) {
+    private static int number(String s) {
         try {
             return Integer.parseInt(s);
         } catch (NumberFormatException e) {
@@ -149,26 +166,15 @@ public final class Accounts {
         }
     }
 
-    private static List<String[]> records(Path file, int fields) {
-        List<String[]> out = new ArrayList<>();
-        String text;
+    private static long days(String s) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            return out;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            return s.isEmpty() ? -1 : Long.parseLong(s);
+        } catch (NumberFormatException e) {
+            return -1;
         }
-        for (String line : text.split("\n")) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("+") || line.startsWith("-")) {
-                continue;
-            }
-            String[] f = line.split(":", -1);
-            if (f.length < fields) {
-                continue;
-            }
-            out.add(f);
-        }
-        return out;
+    }
+
+    private static List<String> names(String s) {
+        return s.isEmpty() ? List.of() : List.of(s.split(","));
     }
 }

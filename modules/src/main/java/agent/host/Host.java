@@ -19,12 +19,16 @@ public final class Host {
     }
 
     public static Host local() {
-        return new Host(new Commands(), new HostFiles(), new Accounts());
+        return local(Command.DEFAULT_TIMEOUT);
     }
 
     /** This machine, with a time limit for every process that sets none. */
     public static Host local(java.time.Duration processTimeout) {
-        return new Host(new Commands(processTimeout), new HostFiles(), new Accounts());
+        Commands commands = new Commands(processTimeout);
+        HostFiles files = new HostFiles();
+        // Only processes and file writes of this run can change the account files during it.
+        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
+                () -> commands.spawnedCount() + files.changeCount()));
     }
 
     public Commands commands() {

@@ -30,6 +30,13 @@ public final class HostFiles {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
+    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+
+    /** How many times this run wrote, appended, linked or deleted something (caches of files key on it). */
+    public int changeCount() {
+        return changes.get();
+    }
+
     /** lstat: describes a symlink itself, not its target. */
     public FileStat stat(Path path) {
         try {
@@ -65,12 +72,29 @@ public final class HostFiles {
         }
     }
 
+    /** Whether a folder is at the path, following symlinks: one stat, for checks made on every run. */
+    public boolean isDirectory(Path path) {
+        return Files.isDirectory(path);
+    }
+
     public byte[] read(Path path) throws IOException {
-        return Files.readAllBytes(path);
+        // A plain stream reads a small file several times faster than Files.readAllBytes.
+        try (var in = new java.io.FileInputStream(path.toFile())) {
+            return in.readAllBytes();
+        } catch (java.io.FileNotFoundException e) {
+            // Give the same exceptions as java.nio.file would: "PATH (reason)" → its NIO type.
+            String m = String.valueOf(e.getMessage());
+            String reason = m.endsWith(")") && m.lastIndexOf(" (") >= 0 ? m.substring(m.lastIndexOf(" (") + 2, m.length() - 1) : m;
+            throw switch (reason) {
+                case "No such file or directory" -> new NoSuchFileException(path.toString());
+                case "Permission denied" -> new java.nio.file.AccessDeniedException(path.toString());
+                default -> new java.nio.file.FileSystemException(path.toString(), null, reason);
+            };
+        }
     }
 
     public String readText(Path path) throws IOException {
-        return Files.readString(path, StandardCharsets.UTF_8);
+        return new String(read(path), StandardCharsets.UTF_8);
     }
 
     /**
@@ -78,6 +102,7 @@ public final class HostFiles {
      * {@code ownership}; parts it leaves unset keep the old file's values.
      */
     public void write(Path path, byte[] content, Ownership ownership) throws IOException {
+        changes.incrementAndGet();
         Path dir = parentOf(path);
         Ownership target = ownership.orElse(stat(path));
         Path tmp = temporarySibling(path);
@@ -113,6 +138,7 @@ public final class HostFiles {
 
     /** Appends to a file in place (Salt's file.append does the same); creates it when missing. */
     public void append(Path path, byte[] content) throws IOException {
+        changes.incrementAndGet();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap(content));
@@ -143,6 +169,7 @@ public final class HostFiles {
 
     /** Points {@code link} at {@code target}, replacing whatever link was there, atomically. */
     public void symlink(Path link, String target, Ownership ownership) throws IOException {
+        changes.incrementAndGet();
         Path tmp = temporarySibling(link);
         try {
             Files.createSymbolicLink(tmp, Path.of(target));
@@ -156,6 +183,7 @@ public final class HostFiles {
 
     /** Removes a file, a link, or a directory with everything in it. */
     public void delete(Path path) throws IOException {
+        changes.incrementAndGet();
         if (Files.isDirectory(path, NOFOLLOW)) {
             Files.walkFileTree(path, new SimpleFileVisitor<>() {
                 @Override

@@ -1,0 +1,37 @@
+package agent.modules.group;
+
+import agent.host.AccountCommands;
+import agent.host.AccountNames;
+import agent.spi.Call;
+import agent.spi.Result;
+import agent.spi.Schema;
+import agent.spi.StateFunction;
+import java.io.IOException;
+import java.util.Map;
+
+/** group.absent: no group of this name (groupdel). */
+final class GroupAbsent {
+
+    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(),
+            "Ensure a group does not exist.", GroupAbsent::apply);
+
+    private GroupAbsent() {
+    }
+
+    static Result apply(Call call) throws Exception {
+        String name = AccountNames.check("group", call.name());
+        var host = call.context().host();
+        if (host.accounts().snapshot().group(name) == null) {
+            return Result.ok("Group not present");
+        }
+        if (call.test()) {
+            return Result.pending(Map.of(name, ""), "Group " + name + " is set for removal");
+        }
+        try {
+            new AccountCommands(host).run("groupdel", name);
+        } catch (IOException e) {
+            return Result.failed("Failed to remove group " + name + ": " + e.getMessage());
+        }
+        return Result.changed(Map.of(name, ""), "Removed group " + name);
+    }
+}

@@ -1,0 +1,90 @@
+package agent.modules.ssh;
+
+import agent.host.AccountNames;
+import agent.host.Accounts;
+import agent.host.HostFiles;
+import agent.modules.accounts.Planned;
+import agent.spi.Call;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The authorized_keys file a ssh_auth state works on: its user, place, lines and permissions. */
+final class AuthTarget {
+
+    static final String DEFAULT_CONFIG = ".ssh/authorized_keys";
+    static final String NO_HOME = "Failed to add the ssh key. Is the home directory available, and/or does the key file exist?";
+
+    private final Call call;
+    private final String user;
+    private final KeyFilePlace place;
+    private final boolean planned;
+    private KeyFiles.Snapshot loaded;
+
+    private AuthTarget(Call call, String user, KeyFilePlace place, boolean planned) {
+        this.call = call;
+        this.user = user;
+        this.place = place;
+        this.planned = planned;
+    }
+
+    /**
+     * The state's file; empty when its user does not exist (in test mode, nor is created by an
+     * earlier state).
+     */
+    static Optional<AuthTarget> of(Call call) {
+        String user = AccountNames.check("user", call.string("user").orElseThrow());
+        KeyArgs.checkHashType(call);
+        String config = call.string("config", DEFAULT_CONFIG);
+        Accounts.User account = call.context().host().accounts().snapshot().user(user);
+        if (account != null) {
+            String home = account.home();
+            Path file = KeyFilePlace.resolve(config, user, home, true);
+            return Optional.of(new AuthTarget(call, user,
+                    new KeyFilePlace(file, Path.of(home), account.uid(), account.gid(), 0600, true), false));
+        }
+        Optional<String> home = call.test() ? Planned.of(call.context()).userHome(user) : Optional.empty();
+        return home.map(h -> new AuthTarget(call, user,
+                new KeyFilePlace(KeyFilePlace.resolve(config, user, h, true), Path.of(h), null, null, 0600, true), true));
+    }
+
+    String user() {
+        return user;
+    }
+
+    Path file() {
+        return place.file();
+    }
+
+    AuthorizedKeys read() throws IOException {
+        if (planned) {
+            return new AuthorizedKeys(List.of());
+        }
+        loaded = KeyFiles.of(call.context()).load(files(), place.file());
+        return new AuthorizedKeys(loaded.lines());
+    }
+
+    /** Folders and file sshd would refuse, described; empty when all is well. Call after read(). */
+    List<String> badPermissions() {
+        return planned ? List.of() : place.badPermissions(files(), loaded.stat());
+    }
+
+    boolean homeMissing() {
+        return !planned && place.homeMissing(files());
+    }
+
+    /** Writes the new lines when they differ, and repairs permissions either way. */
+    void save(AuthorizedKeys keys, boolean linesChanged) throws IOException {
+        HostFiles files = files();
+        if (linesChanged) {
+            place.makeParents(files);
+            KeyFiles.of(call.context()).write(files, place.file(), keys.lines(), place.forWrite(files));
+        }
+        place.fixPermissions(files);
+    }
+
+    private HostFiles files() {
+        return call.context().host().files();
+    }
+}

@@ -1,0 +1,71 @@
+package agent.modules.ssh;
+
+import agent.host.FileStat;
+import agent.host.HostFiles;
+import agent.host.Ownership;
+import agent.spi.RunContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The authorized_keys and known_hosts files of a run: each read when first needed and read
+ * again only when it changed on disk; written atomically, after which the written lines are kept.
+ */
+final class KeyFiles {
+
+    /** The file as read: its stat and its lines without line ends (none when there is no file). */
+    record Snapshot(FileStat stat, List<String> lines) {
+    }
+
+    private final Map<Path, Snapshot> read = new ConcurrentHashMap<>();
+
+    static KeyFiles of(RunContext context) {
+        return context.shared(KeyFiles.class, KeyFiles::new);
+    }
+
+    Snapshot load(HostFiles files, Path path) throws IOException {
+        FileStat now = files.stat(path);
+        if (!now.exists()) {
+            read.remove(path);
+            return new Snapshot(now, List.of());
+        }
+        Snapshot known = read.get(path);
+        if (known != null && sameVersion(known.stat(), now)) {
+            return known;
+        }
+        Snapshot loaded = new Snapshot(now, split(files.readText(path)));
+        read.put(path, loaded);
+        return loaded;
+    }
+
+    List<String> lines(HostFiles files, Path path) throws IOException {
+        return load(files, path).lines();
+    }
+
+    void write(HostFiles files, Path path, List<String> lines, Ownership ownership) throws IOException {
+        StringBuilder text = new StringBuilder();
+        for (String line : lines) {
+            text.append(line).append('\n');
+        }
+        files.write(path, text.toString().getBytes(StandardCharsets.UTF_8), ownership);
+        read.put(path, new Snapshot(files.stat(path), List.copyOf(lines)));
+    }
+
+    private static boolean sameVersion(FileStat a, FileStat b) {
+        return a.size() == b.size() && Objects.equals(a.mtime(), b.mtime());
+    }
+
+    private static List<String> split(String text) {
+        List<String> out = new ArrayList<>(List.of(text.split("\n", -1)));
+        if (!out.isEmpty() && out.getLast().isEmpty()) {
+            out.removeLast();
+        }
+        return List.copyOf(out);
+    }
+}
