@@ -6,7 +6,7 @@
 # time spent in the user/group/ssh_auth states (the sum of their `duration` from --out json).
 # Also counts the processes a no-change run starts (from the debug log): it must be none.
 #
-# Usage: BOX_CACHE=/var/cache/agent-box-accounts bench/accounts.sh [N ...]   (default: 100 1000)
+# Usage: bench/accounts.sh [N ...]   (default: 100 1000; BOX_CACHE chooses the box cache as for testing/box)
 # Needs what the test box needs (root, unshare, debootstrap) and a built distribution (bin/build).
 # Run by hand, not by CI.
 set -euo pipefail
@@ -14,9 +14,8 @@ here="$(cd "$(dirname "$(readlink -f "${BASH_SOURCE[0]}")")/.." && pwd)"
 box="$here/testing/box"
 counts=("$@")
 [ ${#counts[@]} -gt 0 ] || counts=(100 1000)
-work="$(mktemp -d /tmp/agent-bench-accounts.XXXXXX)"
 name=""
-cleanup() { [ -z "$name" ] || "$box" destroy "$name" >/dev/null 2>&1 || true; rm -rf "$work"; }
+cleanup() { [ -z "$name" ] || "$box" destroy "$name" >/dev/null 2>&1 || true; }
 trap cleanup EXIT
 
 # The states: the Lyft loop over pillar['users'], with a group and a key per user.

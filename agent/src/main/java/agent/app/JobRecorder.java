@@ -7,6 +7,7 @@ import agent.report.jobs.JobRecord;
 import agent.report.returners.Returners;
 import java.io.IOException;
 import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -23,7 +24,8 @@ public final class JobRecorder {
 
     private final AgentConfig config;
     private final Returners returners;
-    private final LocalDateTime start = LocalDateTime.now();
+    // UTC: the system's zone rules cost a cold start a few milliseconds to load.
+    private final LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC);
 
     public JobRecorder(AgentConfig config, List<String> extraReturners) {
         this.config = config;
@@ -34,7 +36,7 @@ public final class JobRecorder {
 
     public void record(String function, List<String> arguments, RunResult result, int exitCode) {
         JobRecord job = new JobRecord(JobRecord.newJid(start), function, arguments, start.toString(),
-                LocalDateTime.now().toString(), exitCode, result.test(), result.toSalt());
+                LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, result.test(), result.toSalt());
         try {
             new JobCache(config.cacheDir(), config.jobsKeep()).write(job);
         } catch (IOException | RuntimeException e) {

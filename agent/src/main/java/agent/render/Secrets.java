@@ -50,14 +50,30 @@ public final class Secrets {
 
     /** A copy of the data with every string redacted and every Secret replaced, for records kept on disk. */
     public static Object redactDeep(Object value) {
+        if (KNOWN.isEmpty() && !(value instanceof Secret)) {
+            return containsSecret(value) ? redactAll(value) : value;
+        }
+        return redactAll(value);
+    }
+
+    private static boolean containsSecret(Object value) {
+        return switch (value) {
+            case Secret s -> true;
+            case Map<?, ?> m -> m.values().stream().anyMatch(Secrets::containsSecret);
+            case List<?> l -> l.stream().anyMatch(Secrets::containsSecret);
+            case null, default -> false;
+        };
+    }
+
+    private static Object redactAll(Object value) {
         return switch (value) {
             case Secret s -> Secret.REDACTED;
             case Map<?, ?> m -> {
                 Map<Object, Object> out = new LinkedHashMap<>();
-                m.forEach((k, v) -> out.put(k instanceof String ks ? redact(ks) : k, redactDeep(v)));
+                m.forEach((k, v) -> out.put(k instanceof String ks ? redact(ks) : k, redactAll(v)));
                 yield out;
             }
-            case List<?> l -> l.stream().map(Secrets::redactDeep).toList();
+            case List<?> l -> l.stream().map(Secrets::redactAll).toList();
             case String s -> KNOWN.isEmpty() ? s : redact(s);
             case null, default -> value;
         };

@@ -19,15 +19,12 @@ public final class Host {
     }
 
     public static Host local() {
-        return local(new Commands());
+        return local(Command.DEFAULT_TIMEOUT);
     }
 
     /** This machine, with a time limit for every process that sets none. */
     public static Host local(java.time.Duration processTimeout) {
-        return local(new Commands(processTimeout));
-    }
-
-    private static Host local(Commands commands) {
+        Commands commands = new Commands(processTimeout);
         HostFiles files = new HostFiles();
         // Only processes and file writes of this run can change the account files during it.
         return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),

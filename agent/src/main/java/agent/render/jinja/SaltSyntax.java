@@ -86,9 +86,15 @@ public final class SaltSyntax {
 
     /** Where the block's closing delimiter starts, outside string literals; -1 if never. */
     private static int closing(String text, int from, String close) {
+        return firstOutsideStrings(text, from, i -> i + 1 < text.length()
+                && text.charAt(i) == close.charAt(0) && text.charAt(i + 1) == close.charAt(1));
+    }
+
+    /** The first index from {@code from} outside string literals where {@code stop} holds, or -1. */
+    private static int firstOutsideStrings(String code, int from, java.util.function.IntPredicate stop) {
         char quote = 0;
-        for (int i = from; i < text.length() - 1; i++) {
-            char c = text.charAt(i);
+        for (int i = from; i < code.length(); i++) {
+            char c = code.charAt(i);
             if (quote != 0) {
                 if (c == '\\') {
                     i++;
@@ -97,7 +103,7 @@ public final class SaltSyntax {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == close.charAt(0) && text.charAt(i + 1) == close.charAt(1)) {
+            } else if (stop.test(i)) {
                 return i;
             }
         }
@@ -179,26 +185,15 @@ public final class SaltSyntax {
 
     /** The index of word outside string literals and brackets, or -1. */
     private static int topLevel(String code, String word) {
-        char quote = 0;
-        int depth = 0;
-        for (int i = 0; i < code.length(); i++) {
+        int[] depth = {0};
+        return firstOutsideStrings(code, 0, i -> {
             char c = code.charAt(i);
-            if (quote != 0) {
-                if (c == '\\') {
-                    i++;
-                } else if (c == quote) {
-                    quote = 0;
-                }
-            } else if (c == '\'' || c == '"') {
-                quote = c;
-            } else if ("([{".indexOf(c) >= 0) {
-                depth++;
+            if ("([{".indexOf(c) >= 0) {
+                depth[0]++;
             } else if (")]}".indexOf(c) >= 0) {
-                depth--;
-            } else if (depth == 0 && code.startsWith(word, i)) {
-                return i;
+                depth[0]--;
             }
-        }
-        return -1;
+            return depth[0] == 0 && code.startsWith(word, i);
+        });
     }
 }

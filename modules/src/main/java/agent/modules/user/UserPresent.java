@@ -31,7 +31,7 @@ final class UserPresent {
             Param.string("workphone", "GECOS work phone"),
             Param.string("homephone", "GECOS home phone"),
             Param.string("other", "GECOS remainder after the home phone"),
-            Param.string("password", "Password as a crypt hash ($6$...), or clear text with hash_password; never shown"),
+            Param.string("password", "Password as a crypt hash ($6$...), or clear text with hash_password; never shown").secretArg(),
             Param.bool("hash_password", false, "password is clear text: store its SHA-512 crypt hash (reusing the current salt)"),
             Param.bool("enforce_password", true, "Replace a password that differs; False sets it only on a locked (!) account"),
             Param.bool("empty_password", false, "Remove the password (login without one); password is then ignored"),
