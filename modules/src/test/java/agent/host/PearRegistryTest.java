@@ -1,0 +1,64 @@
+package agent.host;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** PEAR's registry files, as pecl install writes them, read without PHP. */
+class PearRegistryTest {
+
+    @TempDir
+    Path dir;
+
+    /** A package.xml 2.0 entry, shaped as pecl writes them (fields trimmed), with a UTF-8 summary. */
+    static String v2(String name, String channel, String version, String state) {
+        String summary = "Größe test";
+        return "a:7:{s:7:\"attribs\";a:1:{s:7:\"version\";s:3:\"2.0\";}s:4:\"name\";s:" + name.length() + ":\"" + name
+                + "\";s:7:\"channel\";s:" + channel.length() + ":\"" + channel + "\";s:7:\"summary\";s:"
+                + summary.getBytes(StandardCharsets.UTF_8).length + ":\"" + summary + "\";s:7:\"version\";a:2:{s:7:\"release\";s:"
+                + version.length() + ":\"" + version + "\";s:3:\"api\";s:5:\"1.0.0\";}s:9:\"stability\";a:2:{s:7:\"release\";s:"
+                + state.length() + ":\"" + state + "\";s:3:\"api\";s:6:\"stable\";}s:8:\"filelist\";a:1:{s:8:\"hello.so\";"
+                + "a:3:{s:7:\"php_api\";i:0;s:6:\"active\";b:1;s:12:\"_lastversion\";N;}}}";
+    }
+
+    @Test
+    void readsEveryChannelsPackages() throws Exception {
+        Path reg = dir.resolve(".registry");
+        Files.createDirectories(reg.resolve(".channel.pecl.test"));
+        Files.createDirectories(reg.resolve(".channel.__uri"));
+        Files.writeString(reg.resolve("archive_tar.reg"), v2("Archive_Tar", "pear.php.net", "1.4.14", "stable"));
+        Files.writeString(reg.resolve(".channel.pecl.test/hello.reg"), v2("hello", "pecl.test", "1.2.1", "stable"));
+        Files.writeString(reg.resolve(".channel.pecl.test/world.reg"), v2("world", "pecl.test", "2.2.2", "beta"));
+        List<PearRegistry.Package> all = PearRegistry.read(reg).orElseThrow().stream()
+                .sorted(Comparator.comparing(PearRegistry.Package::name)).toList();
+        assertEquals(List.of(new PearRegistry.Package("pear.php.net", "Archive_Tar", "1.4.14", "stable"),
+                new PearRegistry.Package("pecl.test", "hello", "1.2.1", "stable"),
+                new PearRegistry.Package("pecl.test", "world", "2.2.2", "beta")), all);
+    }
+
+    @Test
+    void readsPackageXmlOneEntries() {
+        String v1 = "a:4:{s:7:\"package\";s:3:\"Foo\";s:7:\"version\";s:5:\"1.0.2\";s:13:\"release_state\";s:4:\"beta\";"
+                + "s:12:\"release_date\";s:10:\"2004-01-01\";}";
+        assertEquals(new PearRegistry.Package("pear.php.net", "Foo", "1.0.2", "beta"),
+                PearRegistry.entry(v1.getBytes(StandardCharsets.UTF_8), "pear.php.net"));
+    }
+
+    @Test
+    void anythingElseMeansAskPecl() throws Exception {
+        assertTrue(PearRegistry.read(dir.resolve("missing")).isEmpty(), "no registry");
+        Path reg = dir.resolve(".registry");
+        Files.createDirectories(reg);
+        Files.writeString(reg.resolve("odd.reg"), "O:8:\"stdClass\":0:{}");
+        assertTrue(PearRegistry.read(reg).isEmpty(), "an object");
+        Files.writeString(reg.resolve("odd.reg"), v2("cut", "pear.php.net", "1.0", "stable").substring(0, 60));
+        assertTrue(PearRegistry.read(reg).isEmpty(), "a truncated file");
+    }
+}
