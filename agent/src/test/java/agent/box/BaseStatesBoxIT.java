@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * The shipped base states (states/, docs/lyft-replay.md) on a fresh Debian host that boots
  * systemd, with the shipped minion config and the development pillar: the full run converges
  * 235 states (100 users), the rerun changes nothing, and after someone edits one managed file,
- * --test predicts exactly that file and the restart it causes.
+ * --test predicts exactly that file and the restart it causes. Then the example service's
+ * repository (examples/app-repo) applies over the base.
  *
  * What the box changes, through --pillar: Apache's port (the box shares this machine's
  * network), the PECL channel (the box reaches Debian's mirror only: the article's three
@@ -94,6 +95,26 @@ class BaseStatesBoxIT {
         assertFalse(box.read("/etc/collectd/collectd.conf").contains("LoadPlugin swap"));
         var last = box.agent("apply", "--no-color", "--pillar", pillar);
         assertFalse(last.out().contains("changed="), last::toString);
+
+        // A service's repository over the base (examples/app-repo): two state roots, the base's
+        // handler restarting Apache once for the service's files.
+        copyTree(TestBox.home().resolve("examples/app-repo/salt"), box.path("/srv/api/salt"));
+        String[] api = {"apply", "api", "--file-root", "/srv/api/salt", "--file-root", "/srv/base-states",
+                "--no-color", "--out", "json", "--pillar", pillar};
+        var service = box.agent(api);
+        assertEquals(0, service.exit(), service::toString);
+        assertEquals("Changed", verdict(state(service, "Ensure api site is enabled")));
+        assertEquals("Clean", verdict(state(service, "Ensure user alicea exist")), "the base ran too, unchanged");
+        assertEquals("service apache2 restart", state(service, "listener_Restart apache").get("name").asText());
+        assertTrue(box.read("/srv/service/shared/config.ini").contains("environment = development\n"));
+        assertEquals("active", ok(box, "systemctl is-active apache2").strip());
+        for (JsonNode s : local(box.agent(api))) {
+            assertTrue(s.get("result").asBoolean() && s.get("changes").isEmpty(), () -> "a rerun changes nothing: " + s);
+        }
+    }
+
+    private static String verdict(JsonNode state) {
+        return !state.get("result").asBoolean() ? "Failed" : state.get("changes").isEmpty() ? "Clean" : "Changed";
     }
 
     /**
