@@ -205,4 +205,22 @@ class JinjaTest {
                 render("{{ salt['cp.list_master_dirs'](prefix='users/files/user/') }} "
                         + "{{ salt['cp.list_master'](prefix='users/files/user/a') }}"));
     }
+
+    @Test
+    void pythonPercentFormatting() throws Exception {
+        assertEquals("/home/bob /srv/a-2 005.50 x=1 50% True|None", render("{% set name = 'bob' %}{{ \"/home/%s\" % name }} "
+                + "{{ '/srv/%s-%d' % ('a', 2) }} {{ '%06.2f' % 5.5 }} {{ '%(k)s=%(v)d' % {'k': 'x', 'v': 1} }} "
+                + "{{ '%d%%' % 50 }} {{ '%s|%s' % (True, None) }}"));
+        assertEquals("HI-B", render("{% set u = {'n': 'b'} %}{{ '%s-%s' % ('hi' | upper, u.n | upper) }}"));
+        assertEquals("a b", render("{{ '%s %s' | format('a', 'b') }}"));
+        assertEquals("1 2", render("{% set x = 7 %}{{ x % 3 }} {{ 8 % 3 }}"));
+    }
+
+    @Test
+    void versionListsCompareAsInPython() throws Exception {
+        assertEquals("True False True", render("{{ grains['saltversioninfo'] >= [2018, 3, 1] }} "
+                + "{{ grains.saltversioninfo < [3000] }} {{ [2019, 2] <= grains['saltversioninfo'] }}"));
+        assertEquals("3006 1", render("{{ grains['saltversioninfo'][0] }} {% set l = salt['pillar.get']('l') %}{{ l | length }}",
+                "--pillar", "{\"l\": [1]}"));
+    }
 }
