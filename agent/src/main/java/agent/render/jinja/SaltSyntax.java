@@ -16,6 +16,8 @@ import java.util.regex.Pattern;
  * see the context, as Salt's formulas ask.</li>
  * <li>Python's {@code '/home/%s' % name} on a string literal: jinjava's {@code %} is only the
  * remainder, so it becomes {@code ('/home/%s' | format(name))}, Jinja's same operation.</li>
+ * <li>{@code not} with Python's precedence (see {@link NotPrecedence});</li>
+ * <li>a loop filter, {@code {% for u in users if u.active %}} (see {@link LoopFilters}).</li>
  * </ul>
  */
 public final class SaltSyntax {
@@ -34,6 +36,7 @@ public final class SaltSyntax {
         }
         StringBuilder out = new StringBuilder(text.length() + 32);
         int[] counter = {0};
+        LoopFilters loops = new LoopFilters(text);
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -64,9 +67,9 @@ public final class SaltSyntax {
                 i = endRaw;
                 continue;
             }
-            String adapted = percentFormatting(withoutTrailingCommas(inner));
+            String adapted = NotPrecedence.apply(percentFormatting(withoutTrailingCommas(inner)));
             if (kind == '%') {
-                adapted = loadTag(adapted, counter);
+                adapted = loops.rewrite(loadTag(adapted, counter), end + 2);
             }
             out.append(text, open, open + 2).append(adapted).append(close);
             i = end + 2;
@@ -84,6 +87,12 @@ public final class SaltSyntax {
             at = text.indexOf('{', at + 1);
         }
         return -1;
+    }
+
+    /** The index just after the {@code %}} closing the tag that opens at {@code open}, or -1. */
+    static int tagEnd(String text, int open) {
+        int close = closing(text, open + 2, "%}");
+        return close < 0 ? -1 : close + 2;
     }
 
     /** Where the block's closing delimiter starts, outside string literals; -1 if never. */
@@ -112,7 +121,7 @@ public final class SaltSyntax {
         return -1;
     }
 
-    private static int endOfRaw(String text, int from) {
+    static int endOfRaw(String text, int from) {
         Matcher m = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}").matcher(text);
         return m.find(from) ? m.end() : text.length();
     }
@@ -187,7 +196,7 @@ public final class SaltSyntax {
         return out.toString();
     }
 
-    private static int endOfString(String code, int open) {
+    static int endOfString(String code, int open) {
         char quote = code.charAt(open);
         for (int i = open + 1; i < code.length(); i++) {
             char c = code.charAt(i);
@@ -317,7 +326,7 @@ public final class SaltSyntax {
     }
 
     /** The index of word outside string literals and brackets, or -1. */
-    private static int topLevel(String code, String word) {
+    static int topLevel(String code, String word) {
         int[] depth = {0};
         return firstOutsideStrings(code, 0, i -> {
             char c = code.charAt(i);
