@@ -205,4 +205,45 @@ class JinjaTest {
                 render("{{ salt['cp.list_master_dirs'](prefix='users/files/user/') }} "
                         + "{{ salt['cp.list_master'](prefix='users/files/user/a') }}"));
     }
+
+    @Test
+    void pythonPercentFormatting() throws Exception {
+        assertEquals("/home/bob /srv/a-2 005.50 x=1 50% True|None", render("{% set name = 'bob' %}{{ \"/home/%s\" % name }} "
+                + "{{ '/srv/%s-%d' % ('a', 2) }} {{ '%06.2f' % 5.5 }} {{ '%(k)s=%(v)d' % {'k': 'x', 'v': 1} }} "
+                + "{{ '%d%%' % 50 }} {{ '%s|%s' % (True, None) }}"));
+        assertEquals("HI-B", render("{% set u = {'n': 'b'} %}{{ '%s-%s' % ('hi' | upper, u.n | upper) }}"));
+        assertEquals("a b", render("{{ '%s %s' | format('a', 'b') }}"));
+        assertEquals("1 2", render("{% set x = 7 %}{{ x % 3 }} {{ 8 % 3 }}"));
+    }
+
+    @Test
+    void versionListsCompareAsInPython() throws Exception {
+        assertEquals("True False True", render("{{ grains['saltversioninfo'] >= [2018, 3, 1] }} "
+                + "{{ grains.saltversioninfo < [3000] }} {{ [2019, 2] <= grains['saltversioninfo'] }}"));
+        assertEquals("3006 1", render("{{ grains['saltversioninfo'][0] }} {% set l = salt['pillar.get']('l') %}{{ l | length }}",
+                "--pillar", "{\"l\": [1]}"));
+    }
+
+    @Test
+    void loopFiltersSkipItems() throws Exception {
+        String users = "{% set users = {'a': {'absent': True}, 'b': {}, 'c': {'absent': False}} %}";
+        assertEquals("b c", render(users + "{% for name, u in users.items() if u.absent is not defined or not u.absent %}"
+                + "{{ name }} {% endfor %}"));
+        assertEquals("[b][c]", render(users + "{%- for name, u in users.items() if not u.get('absent') -%}"
+                + "[{% if name == 'b' %}{{ name }}{% else %}{{ name }}{% endif %}]{%- endfor %}"));
+        assertEquals("none", render("{% for x in [1, 2] if x > 5 %}{{ x }}{% else %}none{% endfor %}"));
+        assertEquals("2", render("{% for x in [1, (2 if True else 3)] if x > 1 %}{{ x }}{% endfor %}"));
+        assertEquals("12|none|1", render("{% for x in [1, 2] %}{{ x }}{% else %}none{% endfor %}|"
+                + "{% for x in [] %}{% if x %}{% else %}{% endif %}{% else %}none{% endfor %}|"
+                + "{% for x in [1] %}{% for y in [] %}{% else %}{{ x }}{% endfor %}{% endfor %}"));
+    }
+
+    @Test
+    void notBindsAsInPython() throws Exception {
+        assertEquals("True True True False True", render("{{ not 'Debian' in ['RedHat', 'Suse'] }} {{ not 1 == 2 }} "
+                + "{{ not x is defined }} {{ not 'a' in 'abc' and True }} {{ not not True }}"));
+        assertEquals("yes|False|True|a", render("{% if not 'Debian' in ['RedHat'] -%}yes{%- endif %}|"
+                + "{{ 'a' not in 'abc' }}|{{ y is not defined }}|{{ 'a' if not [] else 'b' }}"));
+        assertEquals("True False", render("{% set l = [1] %}{{ not l | length > 1 }} {{ [not l, 1][0] }}"));
+    }
 }

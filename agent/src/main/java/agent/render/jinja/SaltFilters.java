@@ -41,6 +41,8 @@ final class SaltFilters {
                         truth(arg(a, k, 0, "sort_keys", true)), indent(arg(a, k, 1, "indent", null))))),
                 filter("tojson", (v, a, k) -> new SafeString(htmlSafe(PyJson.dumps(Unwrap.deep(v), true,
                         indent(arg(a, k, 0, "indent", null)))))),
+                // Jinja's format filter is Python's % operator; jinjava's would be Java's String.format.
+                filter("format", (v, a, k) -> PyPercent.format(PyRepr.str(v), a)),
                 filter("yaml_encode", (v, a, k) -> yamlEncode(Unwrap.deep(v))),
                 filter("yaml_dquote", (v, a, k) -> PyYaml.doubleQuoted(PyRepr.str(v))),
                 filter("yaml_squote", (v, a, k) -> PyYaml.singleQuoted(PyRepr.str(v))),
@@ -102,7 +104,8 @@ final class SaltFilters {
         return out;
     }
 
-    private static final Object NULL = new Object() {
+    /** What a None argument becomes (jinjava passes no nulls on): printed as nothing. */
+    static final Object NULL = new Object() {
         @Override
         public String toString() {
             return "";

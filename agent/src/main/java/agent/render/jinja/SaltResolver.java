@@ -25,6 +25,12 @@ final class SaltResolver extends ELResolver {
             context.setPropertyResolved(true);
             return new SaltProxy.Namespace(salt, property.toString());
         }
+        // Lists read from data (grains, pillar) compare as Python's do; see ComparableList.
+        if (base instanceof Map<?, ?> m && property instanceof String key && m.get(key) instanceof List<?> list
+                && !(list instanceof com.hubspot.jinjava.objects.PyWrapper)) {
+            context.setPropertyResolved(true);
+            return new ComparableList(list);
+        }
         return null;
     }
 

@@ -14,6 +14,10 @@ import java.util.regex.Pattern;
  * path is first {@code set} to a variable;</li>
  * <li>{@code with context} / {@code without context} on those tags: jinjava's imports always
  * see the context, as Salt's formulas ask.</li>
+ * <li>Python's {@code '/home/%s' % name} on a string literal: jinjava's {@code %} is only the
+ * remainder, so it becomes {@code ('/home/%s' | format(name))}, Jinja's same operation.</li>
+ * <li>{@code not} with Python's precedence (see {@link NotPrecedence});</li>
+ * <li>a loop filter, {@code {% for u in users if u.active %}} (see {@link LoopFilters}).</li>
  * </ul>
  */
 public final class SaltSyntax {
@@ -32,6 +36,7 @@ public final class SaltSyntax {
         }
         StringBuilder out = new StringBuilder(text.length() + 32);
         int[] counter = {0};
+        LoopFilters loops = new LoopFilters(text);
         int i = 0;
         int n = text.length();
         while (i < n) {
@@ -62,9 +67,9 @@ public final class SaltSyntax {
                 i = endRaw;
                 continue;
             }
-            String adapted = withoutTrailingCommas(inner);
+            String adapted = NotPrecedence.apply(percentFormatting(withoutTrailingCommas(inner)));
             if (kind == '%') {
-                adapted = loadTag(adapted, counter);
+                adapted = loops.rewrite(loadTag(adapted, counter), end + 2);
             }
             out.append(text, open, open + 2).append(adapted).append(close);
             i = end + 2;
@@ -82,6 +87,12 @@ public final class SaltSyntax {
             at = text.indexOf('{', at + 1);
         }
         return -1;
+    }
+
+    /** The index just after the {@code %}} closing the tag that opens at {@code open}, or -1. */
+    static int tagEnd(String text, int open) {
+        int close = closing(text, open + 2, "%}");
+        return close < 0 ? -1 : close + 2;
     }
 
     /** Where the block's closing delimiter starts, outside string literals; -1 if never. */
@@ -110,7 +121,7 @@ public final class SaltSyntax {
         return -1;
     }
 
-    private static int endOfRaw(String text, int from) {
+    static int endOfRaw(String text, int from) {
         Matcher m = Pattern.compile("\\{%[-+]?\\s*endraw\\s*[-+]?%}").matcher(text);
         return m.find(from) ? m.end() : text.length();
     }
@@ -149,6 +160,137 @@ public final class SaltSyntax {
         return out.toString();
     }
 
+    /** {@code 'fmt' % operand} → {@code ('fmt' | format(operand))}; only a literal can be known to be a string. */
+    static String percentFormatting(String code) {
+        if (code.indexOf('%') < 0) {
+            return code;
+        }
+        StringBuilder out = new StringBuilder(code.length() + 16);
+        int i = 0;
+        while (i < code.length()) {
+            char c = code.charAt(i);
+            if (c != '\'' && c != '"') {
+                out.append(c);
+                i++;
+                continue;
+            }
+            int end = endOfString(code, i);
+            String literal = code.substring(i, end);
+            int op = skipBlanks(code, end);
+            if (op < code.length() && code.charAt(op) == '%' && (op + 1 >= code.length() || code.charAt(op + 1) != '=')) {
+                int from = skipBlanks(code, op + 1);
+                int to = operandEnd(code, from);
+                if (to > from) {
+                    String operand = code.substring(from, to).strip();
+                    String args = operand.startsWith("(") && operand.endsWith(")")
+                            && matching(operand, 0) == operand.length() - 1
+                            ? operand.substring(1, operand.length() - 1) : operand;
+                    out.append('(').append(literal).append(" | format(").append(args).append("))");
+                    i = to;
+                    continue;
+                }
+            }
+            out.append(literal);
+            i = end;
+        }
+        return out.toString();
+    }
+
+    static int endOfString(String code, int open) {
+        char quote = code.charAt(open);
+        for (int i = open + 1; i < code.length(); i++) {
+            char c = code.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == quote) {
+                return i + 1;
+            }
+        }
+        return code.length();
+    }
+
+    private static int skipBlanks(String code, int i) {
+        while (i < code.length() && Character.isWhitespace(code.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The end of a primary expression with its attributes, subscripts, calls and filters. */
+    private static int operandEnd(String code, int from) {
+        int i = from;
+        if (i >= code.length()) {
+            return from;
+        }
+        char c = code.charAt(i);
+        if (c == '(' || c == '[' || c == '{') {
+            int close = matching(code, i);
+            if (close < 0) {
+                return from;
+            }
+            i = close + 1;
+        } else if (c == '\'' || c == '"') {
+            i = endOfString(code, i);
+        } else if (Character.isDigit(c)) {
+            while (i < code.length() && (Character.isDigit(code.charAt(i)) || ".eE_".indexOf(code.charAt(i)) >= 0)) {
+                i++;
+            }
+            return i;
+        } else {
+            while (i < code.length() && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_')) {
+                i++;
+            }
+            if (i == from) {
+                return from;
+            }
+        }
+        while (i < code.length()) {
+            char d = code.charAt(i);
+            if (d == '.' && i + 1 < code.length() && Character.isJavaIdentifierStart(code.charAt(i + 1))) {
+                i += 2;
+                while (i < code.length() && (Character.isLetterOrDigit(code.charAt(i)) || code.charAt(i) == '_')) {
+                    i++;
+                }
+            } else if (d == '[' || d == '(') {
+                int close = matching(code, i);
+                if (close < 0) {
+                    return i;
+                }
+                i = close + 1;
+            } else {
+                int pipe = skipBlanks(code, i);
+                if (pipe < code.length() && code.charAt(pipe) == '|' && (pipe + 1 >= code.length() || code.charAt(pipe + 1) != '|')) {
+                    int name = skipBlanks(code, pipe + 1);
+                    int j = name;
+                    while (j < code.length() && (Character.isLetterOrDigit(code.charAt(j)) || code.charAt(j) == '_')) {
+                        j++;
+                    }
+                    if (j == name) {
+                        return i;
+                    }
+                    i = j;
+                    continue;
+                }
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /** The index of the bracket closing the one at open, skipping strings and nested brackets; -1 if none. */
+    private static int matching(String code, int open) {
+        int[] depth = {0};
+        return firstOutsideStrings(code, open, i -> {
+            char c = code.charAt(i);
+            if ("([{".indexOf(c) >= 0) {
+                depth[0]++;
+            } else if (")]}".indexOf(c) >= 0) {
+                depth[0]--;
+            }
+            return depth[0] == 0;
+        });
+    }
+
     /** from/import/include with an expression as path, or with a context clause. */
     private static String loadTag(String inner, int[] counter) {
         Matcher m = LOAD_TAG.matcher(inner);
@@ -184,7 +326,7 @@ public final class SaltSyntax {
     }
 
     /** The index of word outside string literals and brackets, or -1. */
-    private static int topLevel(String code, String word) {
+    static int topLevel(String code, String word) {
         int[] depth = {0};
         return firstOutsideStrings(code, 0, i -> {
             char c = code.charAt(i);

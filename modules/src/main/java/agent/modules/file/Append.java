@@ -63,6 +63,9 @@ final class Append {
         }
         String updated = old + add;
         Map<String, Object> changes = Map.of("diff", UnifiedDiff.between(old, updated));
+        if (call.test() && !current.exists()) {
+            return Result.pending(Map.of("new", path.toString()), "File " + path + " is set to be created");
+        }
         if (call.test()) {
             return Result.pending(changes, "File " + path + " is set to be updated");
         }

@@ -45,6 +45,7 @@ final class Managed {
             Param.bool("replace", true, "Replace the content of an existing file; False only creates and sets permissions"),
             Param.any("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
             Param.bool("show_changes", true, "Put the diff in the changes; False shows a placeholder"),
+            Param.bool("show_diff", true, "Old name of show_changes, still written by formulas"),
             Param.bool("follow_symlinks", true, "Manage the file a symlink points at"),
             Param.string("check_cmd", "Run this with the new file appended; replace only when it exits 0"),
             Param.string("tmp_ext", "Accepted for compatibility"),
@@ -138,7 +139,7 @@ final class Managed {
     }
 
     private static String diffOf(Call call, byte[] old, byte[] content) {
-        if (!call.bool("show_changes", true)) {
+        if (!call.bool("show_changes", true) || !call.bool("show_diff", true)) {
             return "<show_changes=False>";
         }
         if (isBinary(old) || isBinary(content)) {
