@@ -36,11 +36,45 @@ public final class PearRegistry {
      */
     public static Optional<List<Package>> readDefault() {
         if (System.getenv().keySet().stream().anyMatch(k -> k.startsWith("PHP_PEAR_"))
-                || Files.exists(Path.of("/etc/pear/pear.conf")) || Files.exists(Path.of("/etc/pear.conf"))
-                || Files.exists(Path.of(System.getProperty("user.home"), ".pearrc"))) {
+                || movesRegistry(Path.of("/etc/pear/pear.conf")) || movesRegistry(Path.of("/etc/pear.conf"))
+                || movesRegistry(Path.of(System.getProperty("user.home"), ".pearrc"))) {
             return Optional.empty();
         }
         return read(DEFAULT_PHP_DIR.resolve(".registry"));
+    }
+
+    /**
+     * Whether a PEAR configuration file may put the registry elsewhere: it sets php_dir, for all
+     * channels or for one, or cannot be read. {@code pecl channel-add} writes a ~/.pearrc that
+     * only lists the channels; that one leaves the registry where it is.
+     */
+    static boolean movesRegistry(Path config) {
+        if (!Files.exists(config)) {
+            return false;
+        }
+        try {
+            byte[] bytes = Files.readAllBytes(config);
+            int start = 0;
+            if (bytes.length > 0 && bytes[0] == '#') {
+                while (start < bytes.length && bytes[start] != '\n') {
+                    start++;
+                }
+                start++;
+            }
+            byte[] body = java.util.Arrays.copyOfRange(bytes, Math.min(start, bytes.length), bytes.length);
+            if (!(new Unserializer(body).value() instanceof Map<?, ?> settings)) {
+                return true;
+            }
+            if (settings.containsKey("php_dir")) {
+                return true;
+            }
+            if (settings.get("__channels") instanceof Map<?, ?> channels) {
+                return channels.values().stream().anyMatch(c -> !(c instanceof Map<?, ?> m) || m.containsKey("php_dir"));
+            }
+            return false;
+        } catch (IOException | RuntimeException e) {
+            return true;
+        }
     }
 
     /** The packages recorded under a {@code .registry} folder; empty when it cannot be read. */

@@ -1,6 +1,7 @@
 package agent.host;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -60,5 +61,24 @@ class PearRegistryTest {
         assertTrue(PearRegistry.read(reg).isEmpty(), "an object");
         Files.writeString(reg.resolve("odd.reg"), v2("cut", "pear.php.net", "1.0", "stable").substring(0, 60));
         assertTrue(PearRegistry.read(reg).isEmpty(), "a truncated file");
+    }
+
+    @Test
+    void onlyAConfigurationThatSetsPhpDirMovesTheRegistry() throws Exception {
+        Path channelsOnly = dir.resolve("pearrc");
+        Files.writeString(channelsOnly, "#PEAR_Config 0.9\na:1:{s:10:\"__channels\";a:2:{s:5:\"__uri\";a:0:{}"
+                + "s:9:\"pecl.test\";a:0:{}}}");
+        assertFalse(PearRegistry.movesRegistry(channelsOnly));
+        assertFalse(PearRegistry.movesRegistry(dir.resolve("absent")));
+        Path phpDir = dir.resolve("pear.conf");
+        Files.writeString(phpDir, "#PEAR_Config 0.9\na:1:{s:7:\"php_dir\";s:8:\"/opt/php\";}");
+        assertTrue(PearRegistry.movesRegistry(phpDir));
+        Path perChannel = dir.resolve("channel");
+        Files.writeString(perChannel, "#PEAR_Config 0.9\na:1:{s:10:\"__channels\";a:1:{s:9:\"pecl.test\";"
+                + "a:1:{s:7:\"php_dir\";s:4:\"/opt\";}}}");
+        assertTrue(PearRegistry.movesRegistry(perChannel));
+        Path garbage = dir.resolve("garbage");
+        Files.writeString(garbage, "not php");
+        assertTrue(PearRegistry.movesRegistry(garbage));
     }
 }
