@@ -10,6 +10,7 @@
 #   ROWS=FILE                     keep the measured rows in FILE, and print every row it holds:
 #                                 tools measured at different times land in one table
 #   BOX_CACHE                     the test box's cache (testing/box)
+#   KEEP=1                        keep the last box (for a profile), and print its name
 # Needs root and what testing/box needs, and the .deb (bin/build). Run by hand, not by CI (at 500
 # users Ansible alone takes most of an hour); LyftReplayBenchIT runs it with 5 users.
 set -euo pipefail
@@ -184,6 +185,7 @@ bench_one() { # TOOL USERS
   median=$(printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}')
   read -r lines chars < <(count "$tool")
   echo "$tool $users $(version "$tool") $units $lines $chars $installed $full $median ${times[*]}" >> "$rows"
+  if [ "${KEEP:-}" = 1 ]; then say "kept box $name"; name=""; return; fi
   "$box" destroy "$name" >/dev/null; name=""
 }
 

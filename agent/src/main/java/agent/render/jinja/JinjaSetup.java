@@ -46,6 +46,7 @@ public final class JinjaSetup {
                 .withMaxRenderDepth(20)
                 .build();
         Jinjava jinjava = new Jinjava(config);
+        agent.Timing.mark("jinjava built");
         jinjava.setResourceLocator(new StateTreeLocator());
         for (Filter f : SaltFilters.all()) {
             jinjava.registerFilter(f);
@@ -53,6 +54,7 @@ public final class JinjaSetup {
         for (Tag t : DataTags.all()) {
             jinjava.registerTag(t);
         }
+        agent.Timing.mark("salt filters and tags");
         // Warm the expression parser so the first real template does not pay for it.
         jinjava.render("{% set x = [1] %}{{ x[0] ~ 'a' | upper }}", java.util.Map.of());
         agent.Timing.mark("jinja ready");
