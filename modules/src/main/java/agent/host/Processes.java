@@ -27,7 +27,7 @@ public final class Processes {
 
     public List<Process> all() {
         List<Process> out = new ArrayList<>();
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> isNumber(p.getFileName().toString()))) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(proc, p -> Accounts.isNumber(p.getFileName().toString()))) {
             for (Path dir : dirs) {
                 String cmdline = commandLine(dir);
                 if (!cmdline.isEmpty()) {
@@ -64,17 +64,5 @@ public final class Processes {
             // Gone while we looked, or a kernel thread we may not read.
             return "";
         }
-    }
-
-    private static boolean isNumber(String s) {
-        if (s.isEmpty()) {
-            return false;
-        }
-        for (int i = 0; i < s.length(); i++) {
-            if (!Character.isDigit(s.charAt(i))) {
-                return false;
-            }
-        }
-        return true;
     }
 }
