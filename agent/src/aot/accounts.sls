@@ -35,6 +35,15 @@ training key:
     - config: {{ dir }}/authorized_keys
     - require:
       - file: training key file
+
+training keys managed:
+  ssh_auth.manage:
+    - user: {{ me }}
+    - ssh_keys:
+      - {{ key }}
+    - config: {{ dir }}/authorized_keys
+    - require:
+      - ssh_auth: training key
 {% endif %}
 
 training known host:
