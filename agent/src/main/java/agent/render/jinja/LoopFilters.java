@@ -18,6 +18,7 @@ final class LoopFilters {
 
     private static final Pattern FOR_TAG = Pattern.compile("(?s)^([-+]?\\s*)for\\s+(.+?\\s+in\\s+.*?)(\\s*[-+]?)$");
     private static final Pattern LEAD = Pattern.compile("^[-+]?\\s*");
+    private static final Pattern NAME = Pattern.compile("\\w+");
     private static final Pattern WORD = Pattern.compile("(?s)^[-+]?\\s*(\\w+).*");
 
     /** An open for or if block; for a loop, whether it is filtered and the list its else reads. */
@@ -138,7 +139,7 @@ final class LoopFilters {
     private static String replaceTag(String inner, String replacement) {
         Matcher lead = LEAD.matcher(inner);
         lead.lookingAt();
-        Matcher word = Pattern.compile("\\w+").matcher(inner);
+        Matcher word = NAME.matcher(inner);
         word.find(lead.end());
         return lead.group() + replacement + inner.substring(word.end());
     }

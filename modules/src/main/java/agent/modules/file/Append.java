@@ -61,11 +61,11 @@ final class Append {
         for (String line : missing) {
             add.append(line).append('\n');
         }
-        String updated = old + add;
-        Map<String, Object> changes = Map.of("diff", UnifiedDiff.between(old, updated));
         if (call.test() && !current.exists()) {
             return Result.pending(Map.of("new", path.toString()), "File " + path + " is set to be created");
         }
+        String updated = old + add;
+        Map<String, Object> changes = Map.of("diff", UnifiedDiff.between(old, updated));
         if (call.test()) {
             return Result.pending(changes, "File " + path + " is set to be updated");
         }

@@ -21,7 +21,7 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
         Integer uid = null;
         Integer gid = null;
         // In test mode an owner that does not exist yet may be made by an earlier state of the
-        // same run: Salt then plans the rest and leaves ownership out, and so do we.
+        // same run: as Salt, plan the rest, with that owner as a change (differences()).
         if (user != null) {
             uid = accounts.uidOf(user).orElse(null);
             if (uid == null && !call.test()) {
