@@ -3,6 +3,7 @@ package agent.cli;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -10,14 +11,27 @@ import picocli.CommandLine.ParseResult;
 /** The top-level command: its subcommands, and the dispatch to them. */
 final class AgentCommand {
 
+    /** Every subcommand, in the order help lists them; each is built only when registered. */
+    private static final Map<String, Supplier<Subcommand>> ALL = new LinkedHashMap<>();
+
+    static {
+        ALL.put("apply", ApplyCommand::new);
+        ALL.put("call", CallCommand::new);
+        ALL.put("grains", GrainsCommand::new);
+        ALL.put("pillar", PillarCommand::new);
+        ALL.put("show", ShowCommand::new);
+        ALL.put("jobs", JobsCommand::new);
+    }
+
     private final Map<String, Subcommand> subcommands = new LinkedHashMap<>();
     private final CommandSpec spec;
 
+    /** With every subcommand: for help, completion and the man page. */
     AgentCommand(String version) {
-        for (Subcommand s : List.of(new ApplyCommand(), new CallCommand(), new GrainsCommand(), new PillarCommand(),
-                new ShowCommand(), new JobsCommand())) {
-            subcommands.put(s.spec().name(), s);
-        }
+        this(version, ALL.keySet());
+    }
+
+    private AgentCommand(String version, Iterable<String> names) {
         spec = Opts.command("agent");
         // A provider: the commit is read only when --version asks for it.
         spec.versionProvider(() -> new String[] {BuildInfo.versionLine(version)});
@@ -32,7 +46,26 @@ final class AgentCommand {
                         "Exit codes: 0 success, 1 bad input (nothing applied), 2 a state failed.");
         spec.addOption(Opts.help());
         spec.addOption(Opts.version());
-        subcommands.forEach((name, s) -> spec.addSubcommand(name, new CommandLine(s.spec(), Opts.NO_FACTORY)));
+        for (String name : names) {
+            Subcommand s = ALL.get(name).get();
+            subcommands.put(name, s);
+            spec.addSubcommand(name, new CommandLine(s.spec(), Opts.NO_FACTORY));
+        }
+    }
+
+    /**
+     * Only what this command line can reach: the subcommand it starts with, none for a bare
+     * --version, else all of them (usage, suggestions for a mistyped name). Building every
+     * subcommand's options costs more than parsing them.
+     */
+    static AgentCommand forArgs(String version, String[] args) {
+        if (args.length > 0 && ALL.containsKey(args[0])) {
+            return new AgentCommand(version, List.of(args[0]));
+        }
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return new AgentCommand(version, List.of());
+        }
+        return new AgentCommand(version);
     }
 
     CommandSpec spec() {

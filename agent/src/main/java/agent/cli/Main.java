@@ -44,7 +44,7 @@ public final class Main {
         PrintStream err = new PrintStream(new RedactingStream(rawErr), true, StandardCharsets.UTF_8);
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
         Invocation invocation = new Invocation(jinja, out, BuildInfo.version(), List.of(args));
-        AgentCommand root = new AgentCommand(invocation.version());
+        AgentCommand root = AgentCommand.forArgs(invocation.version(), args);
         CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
         cli.setExecutionStrategy(parsed -> {
             try {
