@@ -34,6 +34,7 @@ public final class Jinja {
             java.util.regex.Pattern.compile("(?s)Error in `(.*?)` on line (\\d+): (.*)");
 
     private CompletableFuture<Jinjava> engine;
+    private final java.util.concurrent.atomic.AtomicBoolean awaited = new java.util.concurrent.atomic.AtomicBoolean();
 
     private Jinja() {
     }
@@ -53,7 +54,7 @@ public final class Jinja {
     /** Starts building on a background thread, unless already started. */
     public synchronized void start() {
         if (engine == null) {
-            engine = CompletableFuture.supplyAsync(JinjaSetup::build, command -> {
+            engine = CompletableFuture.supplyAsync(() -> JinjaSetup.build(awaited::get), command -> {
                 Thread t = new Thread(command, "jinja-setup");
                 t.setDaemon(true);
                 t.start();
@@ -63,6 +64,7 @@ public final class Jinja {
 
     private Jinjava engine() {
         start();
+        awaited.set(true);
         return engine.join();
     }
 

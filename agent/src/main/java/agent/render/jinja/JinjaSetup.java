@@ -32,8 +32,10 @@ public final class JinjaSetup {
      * first and alone: Jackson's object mapper (class initialisation of Jackson takes a tenth of
      * the set-up) and the expression parser. This thread meanwhile loads jinjava's libraries of
      * filters, functions and tags (each filter reads its annotations once).
+     *
+     * @param awaited whether a render already waits for the engine
      */
-    public static Jinjava build() {
+    public static Jinjava build(java.util.function.BooleanSupplier awaited) {
         agent.Timing.mark("jinja build start");
         CompletableFuture<ObjectMapper> mapper = CompletableFuture.supplyAsync(JinjaSetup::prepareBeside, command -> {
             Thread t = new Thread(command, "jinja-warm");
@@ -42,7 +44,7 @@ public final class JinjaSetup {
         });
         new Context();
         agent.Timing.mark("libraries loaded");
-        return build(mapper.join());
+        return build(mapper.join(), awaited);
     }
 
     /** The object mapper jinjava would make, and a first expression parsed. */
@@ -53,7 +55,7 @@ public final class JinjaSetup {
         return mapper;
     }
 
-    private static Jinjava build(ObjectMapper mapper) {
+    private static Jinjava build(ObjectMapper mapper, java.util.function.BooleanSupplier awaited) {
         CompositeELResolver resolver = new CompositeELResolver();
         resolver.add(new SaltResolver());
         resolver.add(JinjavaInterpreterResolver.DEFAULT_RESOLVER_READ_WRITE);
@@ -85,8 +87,11 @@ public final class JinjaSetup {
             jinjava.registerTag(t);
         }
         agent.Timing.mark("salt filters and tags");
-        // Warm the expression parser so the first real template does not pay for it.
-        jinjava.render("{% set x = [1] %}{{ x[0] ~ 'a' | upper }}", java.util.Map.of());
+        // Warm the interpreter so the first real template does not pay for it; pointless when
+        // that template already waits: it would only start later.
+        if (!awaited.getAsBoolean()) {
+            jinjava.render("{% set x = [1] %}{{ x[0] ~ 'a' | upper }}", java.util.Map.of());
+        }
         agent.Timing.mark("jinja ready");
         return jinjava;
     }
