@@ -58,8 +58,10 @@ public final class Session {
         this.jinja = jinja;
         this.host = host;
         this.version = version;
+        agent.Timing.mark("config loaded");
         this.functions = ExecFunctions.load();
         this.modules = StateModules.load();
+        agent.Timing.mark("modules loaded");
         this.renderer = new SlsRenderer(jinja);
     }
 
