@@ -22,14 +22,15 @@ public final class EngineContext implements RunContext {
     private final Path cacheDir;
     private final Map<Class<?>, Object> shared;
     private final FileSource files;
+    private final RunPlan plan;
 
     public EngineContext(boolean test, Host host, StateTree tree, Templates templates,
                          Map<String, Object> grains, Map<String, Object> pillar, Path cacheDir) {
-        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>());
+        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>(), new RunPlan());
     }
 
     private EngineContext(boolean test, Host host, StateTree tree, Templates templates, Map<String, Object> grains,
-                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared) {
+                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared, RunPlan plan) {
         this.test = test;
         this.host = host;
         this.tree = tree;
@@ -39,11 +40,12 @@ public final class EngineContext implements RunContext {
         this.cacheDir = cacheDir;
         this.shared = shared;
         this.files = new StateTreeFiles(tree);
+        this.plan = plan;
     }
 
     /** The same run, in (or out of) test mode: a prereq's target is first tried as a test. */
     EngineContext withTest(boolean t) {
-        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared);
+        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared, plan);
     }
 
     @Override
@@ -90,5 +92,20 @@ public final class EngineContext implements RunContext {
     @Override
     public void forget(Class<?> type) {
         shared.remove(type);
+    }
+
+    @Override
+    public java.util.List<String> stateNames(String module) {
+        return plan.names(module);
+    }
+
+    @Override
+    public int changeCount() {
+        return plan.changeCount();
+    }
+
+    /** Filled by the executor. */
+    RunPlan plan() {
+        return plan;
     }
 }

@@ -30,6 +30,7 @@ public final class Executor {
     }
 
     private final StateCaller caller;
+    private final RunPlan plan;
     private final boolean test;
     private final boolean failhard;
     private final Listener listener;
@@ -46,11 +47,12 @@ public final class Executor {
                                   agent.exec.ExecFunctions functions, agent.spi.ExecContext execContext,
                                   boolean test, boolean failhard, Listener listener) {
         StateCaller caller = new StateCaller(modules, context, new GlobalChecks(functions, execContext));
-        return new Executor(caller, test, failhard, listener);
+        return new Executor(caller, context.plan(), test, failhard, listener);
     }
 
-    private Executor(StateCaller caller, boolean test, boolean failhard, Listener listener) {
+    private Executor(StateCaller caller, RunPlan plan, boolean test, boolean failhard, Listener listener) {
         this.caller = caller;
+        this.plan = plan;
         this.test = test;
         this.failhard = failhard;
         this.listener = listener;
@@ -59,6 +61,7 @@ public final class Executor {
     /** Runs every chunk, then the listeners whose targets changed. */
     public RunResult run(List<Low> all) {
         this.chunks = all;
+        plan.plan(all);
         callChunks(all);
         stopped = false;
         Listeners.Watchers watchers = Listeners.modWatchers(all, running);
@@ -216,6 +219,7 @@ public final class Executor {
         }
         ret.at(low.sls(), low.id(), runNum++, ret.startTime(), ret.duration());
         running.put(low.tag(), ret);
+        plan.recorded(ret);
         LOG.debug("{} -> result {} ({} change(s))", low.tag(), ret.result(), ret.changes().size());
         if (listener != null) {
             listener.finished(low, ret, running.size(), chunks.size());

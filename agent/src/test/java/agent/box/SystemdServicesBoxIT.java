@@ -48,6 +48,24 @@ class SystemdServicesBoxIT extends ServiceScenarios {
     }
 
     @Test
+    void oneSystemctlShowForTheRunsUnits(TestBox box) throws Exception {
+        installDaemon(box);
+        box.write("/etc/systemd/system/boxd.service", UNIT);
+        String sls = "boxd:\n  service.running: []\ndbus:\n  service.running: []\n"
+                + "systemd-journald:\n  service.running: []\n";
+        ok(apply(box, sls));
+        Run again = apply(box, sls, "--log-level", "debug");
+        ok(again);
+        for (String id : java.util.List.of("boxd", "dbus", "systemd-journald")) {
+            assertEquals(0, again.state(id).get("changes").size(), again::toString);
+        }
+        assertEquals(java.util.List.of("systemctl show --property=" + "Id,LoadState,ActiveState,SubState,UnitFileState,"
+                        + "NeedDaemonReload,MainPID -- boxd.service dbus.service systemd-journald.service"),
+                again.raw().err().lines().filter(l -> l.contains("running: ")).map(l -> l.replaceAll(".*running: ", ""))
+                        .toList(), "a no-change run reads its three units with one systemctl show");
+    }
+
+    @Test
     void maskedAndUnmasked(TestBox box) throws Exception {
         // Where packages put units: a mask is a link in /etc/systemd/system, so a unit file there
         // cannot be masked (systemctl refuses, and the state says so).

@@ -34,4 +34,20 @@ public interface RunContext {
 
     /** Drops a shared value after this run changed what it was read from. */
     void forget(Class<?> type);
+
+    /**
+     * The names of this run's states of a module ({@code service}), in run order: for a module
+     * that reads the host's state for all of them at once rather than one by one.
+     */
+    default java.util.List<String> stateNames(String module) {
+        return java.util.List.of();
+    }
+
+    /**
+     * How many states of this run so far changed something or failed. What a module read of the
+     * host ahead of its states may be stale once this number moves.
+     */
+    default int changeCount() {
+        return 0;
+    }
 }

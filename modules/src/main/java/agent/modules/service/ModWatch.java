@@ -23,7 +23,7 @@ final class ModWatch {
         String name = call.name();
         String sfun = call.function();
         Host host = call.context().host();
-        ServiceProvider provider = Providers.forHost(host);
+        ServiceProvider provider = Providers.forRun(call.context());
         ServiceProvider.Options options = ServiceArgs.options(call);
         String sig = call.string("sig").orElse(null);
 

@@ -19,7 +19,7 @@ final class Running {
     static Result apply(Call call) throws Exception {
         String name = call.name();
         Host host = call.context().host();
-        ServiceProvider provider = Providers.forHost(host);
+        ServiceProvider provider = Providers.forRun(call.context());
         Boolean enable = ServiceArgs.enable(call);
         String sig = call.string("sig").orElse(null);
         Ret ret = new Ret();

@@ -64,7 +64,7 @@ public final class ServiceModule implements StateModule {
                 + " changes. systemd when it is PID 1, sysvinit scripts (/etc/init.d, update-rc.d) otherwise.";
     }
 
-    private static ServiceProvider provider(Call call) {
-        return Providers.forHost(call.context().host());
+    private static ServiceProvider provider(Call call) throws java.io.IOException {
+        return Providers.forRun(call.context());
     }
 }

@@ -37,6 +37,8 @@ final class SystemdProvider implements ServiceProvider {
     /** Units shown since the last action: one systemctl show per unit and state. */
     private final Map<String, Map<String, String>> shown = new HashMap<>();
     private final Set<String> reloadedFor = new HashSet<>();
+    /** The run's change count when what {@link #shown} holds was read; -1 before the first read. */
+    private int changeCountRead = -1;
 
     SystemdProvider(Host host) {
         this(host, Path.of("/"));
@@ -63,6 +65,37 @@ final class SystemdProvider implements ServiceProvider {
     private static boolean isType(String suffix) {
         return Set.of("service", "socket", "target", "timer", "mount", "automount", "path", "slice", "scope",
                 "swap", "device").contains(suffix);
+    }
+
+    /**
+     * Before the first of a run's service states: one systemctl show for every unit they name
+     * (a process each costs more than the state's own work). Once another state changed
+     * something or failed, all that was read is forgotten and units are read one by one again.
+     */
+    void readAhead(List<String> services, int changeCount) throws IOException {
+        if (changeCount == changeCountRead) {
+            return;
+        }
+        boolean first = changeCountRead < 0;
+        changeCountRead = changeCount;
+        shown.clear();
+        reloadedFor.clear();
+        List<String> units = services.stream().map(SystemdProvider::unit).distinct().toList();
+        if (!first || units.size() < 2) {
+            return;
+        }
+        List<String> argv = new ArrayList<>(List.of("systemctl", "show", "--property=" + PROPERTIES, "--"));
+        argv.addAll(units);
+        CommandResult r = runner.run(Duration.ofSeconds(60), argv);
+        List<Map<String, String>> blocks = r.ok() ? parseShowAll(r.stdout()) : List.of();
+        if (blocks.size() != units.size()) {
+            return;   // each state then asks for its own unit, and reports what goes wrong
+        }
+        for (int i = 0; i < units.size(); i++) {
+            if (!needsReload(units.get(i), blocks.get(i))) {
+                shown.put(units.get(i), blocks.get(i));
+            }
+        }
     }
 
     /** systemctl show's properties of the unit. */
@@ -97,6 +130,17 @@ final class SystemdProvider implements ServiceProvider {
             }
         }
         return out;
+    }
+
+    /** systemctl show of several units: one block each, in the order asked, between empty lines. */
+    static List<Map<String, String>> parseShowAll(String text) {
+        List<Map<String, String>> blocks = new ArrayList<>();
+        for (String block : text.split("\n\n")) {
+            if (!block.isBlank()) {
+                blocks.add(parseShow(block));
+            }
+        }
+        return blocks;
     }
 
     /** A unit file changed on disk, or one systemd has not loaded yet (just written). */

@@ -77,4 +77,14 @@ class ProvidersTest {
         assertEquals("getty@tty1.service", SystemdProvider.unit("getty@tty1"));
         assertEquals("php8.2-fpm.service", SystemdProvider.unit("php8.2-fpm"));
     }
+
+    @Test
+    void systemdShowOfSeveralUnits() {
+        var blocks = SystemdProvider.parseShowAll("Id=a.service\nLoadState=loaded\nActiveState=active\n\n"
+                + "Id=missing.service\nLoadState=not-found\nActiveState=inactive\n\n"
+                + "Id=c.service\nLoadState=loaded\nActiveState=failed\n");
+        assertEquals(3, blocks.size());
+        assertEquals("not-found", blocks.get(1).get("LoadState"));
+        assertEquals("failed", blocks.get(2).get("ActiveState"));
+    }
 }

@@ -1,0 +1,40 @@
+package agent.execute;
+
+import agent.compile.Low;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What modules that read the host ahead need of the run: the names of each module's states, and
+ * how many states so far changed something or failed (after which what was read may be stale).
+ */
+final class RunPlan {
+
+    private Map<String, List<String>> names = Map.of();
+    private int changeCount;
+
+    synchronized void plan(List<Low> chunks) {
+        Map<String, List<String>> byModule = new HashMap<>();
+        for (Low low : chunks) {
+            byModule.computeIfAbsent(low.state(), k -> new ArrayList<>()).add(low.name());
+        }
+        names = byModule;
+    }
+
+    synchronized List<String> names(String module) {
+        return names.getOrDefault(module, List.of());
+    }
+
+    /** Counted conservatively: a failed state may have changed something half-way. */
+    synchronized void recorded(StateReturn ret) {
+        if (!ret.changes().isEmpty() || !Boolean.TRUE.equals(ret.result())) {
+            changeCount++;
+        }
+    }
+
+    synchronized int changeCount() {
+        return changeCount;
+    }
+}
