@@ -98,6 +98,9 @@ record KeyFilePlace(Path file, Path home, Integer uid, Integer gid, int newFileM
 
     /** sshd_config's AuthorizedKeysFile tokens: %h home, %u user, %% a percent sign. */
     private static String expand(String path, String user, String home) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);
