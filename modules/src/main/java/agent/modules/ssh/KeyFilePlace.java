@@ -20,7 +20,7 @@ record KeyFilePlace(Path file, Path home, Integer uid, Integer gid, int newFileM
     /** The file as its user's configuration names it: %h and %u expanded, relative to the home. */
     static Path resolve(String config, String user, String home, boolean expandTokens) {
         String path = expandTokens ? expand(config, user, home) : config;
-        return path.startsWith("/") ? Path.of(path).normalize() : Path.of(home).resolve(path).normalize();
+        return path.startsWith("/") ? Path.of(path).normalize() : Path.of(home, path).normalize();
     }
 
     boolean homeMissing(HostFiles files) {

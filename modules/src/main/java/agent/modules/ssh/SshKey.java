@@ -85,11 +85,14 @@ record SshKey(List<String> options, String enc, String key, String comment) {
      * for stripped text.
      */
     static String[] splitBlanks(String s, int limit) {
-        List<String> out = new ArrayList<>();
+        // Over a char array: a key is ~100 to ~750 characters, scanned mostly interpreted, where
+        // each String.charAt is several calls.
+        char[] cs = s.toCharArray();
+        List<String> out = new ArrayList<>(limit > 0 ? limit : 4);
         int i = 0;
-        int n = s.length();
+        int n = cs.length;
         while (i < n) {
-            while (i < n && isBlank(s.charAt(i))) {
+            while (i < n && isBlank(cs[i])) {
                 i++;
             }
             if (i >= n) {
@@ -100,7 +103,7 @@ record SshKey(List<String> options, String enc, String key, String comment) {
                 break;
             }
             int end = i;
-            while (end < n && !isBlank(s.charAt(end))) {
+            while (end < n && !isBlank(cs[end])) {
                 end++;
             }
             out.add(s.substring(i, end));
