@@ -43,7 +43,7 @@ final class AuthAbsent {
         AuthTarget target = found.get();
         AuthorizedKeys keys = target.read();
         Set<String> present = new LinkedHashSet<>(blobs);
-        present.retainAll(keys.keys().keySet());
+        present.retainAll(keys.keys(blobs).keySet());
         if (present.isEmpty()) {
             return Result.ok(absent);
         }

@@ -48,7 +48,7 @@ final class AuthManage {
         AuthorizedKeys keys = target.read();
         Set<String> keep = new LinkedHashSet<>();
         wanted.forEach(k -> keep.add(k.key()));
-        Set<String> remove = new LinkedHashSet<>(keys.keys().keySet());
+        Set<String> remove = new LinkedHashSet<>(keys.keys(keep).keySet());
         remove.removeAll(keep);
 
         Map<String, Object> changes = new LinkedHashMap<>();

@@ -10,17 +10,22 @@ import java.util.Set;
 /**
  * The lines of one authorized_keys file, changed in memory: keys replaced where they stand,
  * new keys appended, comments and unrelated lines kept as they are.
+ *
+ * <p>Keys a state asks about are valid base64 already (KeyArgs and SshKey.parseLine check them),
+ * so a line holding one of them is parsed without decoding its key again.
  */
 final class AuthorizedKeys {
 
     /** What a key needs: Salt's check_key answers. */
     enum Status { ADD, UPDATE, EXISTS }
 
-    private final List<String> lines;
+    // The lines as read, copied only when first changed: a no-change run only reads them.
+    private List<String> lines;
+    private boolean copied;
     private Map<String, SshKey> keys;
 
     AuthorizedKeys(List<String> lines) {
-        this.lines = new ArrayList<>(lines);
+        this.lines = lines;
     }
 
     List<String> lines() {
@@ -29,10 +34,15 @@ final class AuthorizedKeys {
 
     /** The keys in the file by their base64 blob (a later line of the same key wins, as in Salt). */
     Map<String, SshKey> keys() {
+        return keys(Set.of());
+    }
+
+    /** {@link #keys()}, knowing that the blobs in {@code checked} are base64. */
+    Map<String, SshKey> keys(Set<String> checked) {
         if (keys == null) {
             keys = new LinkedHashMap<>();
             for (String line : lines) {
-                SshKey k = SshKey.parseLine(line).orElse(null);
+                SshKey k = SshKey.parseLine(line, checked).orElse(null);
                 if (k != null) {
                     keys.put(k.key(), k);
                 }
@@ -41,8 +51,9 @@ final class AuthorizedKeys {
         return keys;
     }
 
+    /** Whether the file holds the key, and as wanted; {@code wanted}'s blob must be base64. */
     Status status(SshKey wanted) {
-        SshKey have = keys().get(wanted.key());
+        SshKey have = keys != null ? keys.get(wanted.key()) : find(wanted.key());
         if (have == null) {
             return Status.ADD;
         }
@@ -50,9 +61,24 @@ final class AuthorizedKeys {
                 && have.comment().equals(wanted.comment()) ? Status.EXISTS : Status.UPDATE;
     }
 
+    /** The last line holding this key, or null: only lines containing the blob are parsed. */
+    private SshKey find(String blob) {
+        SshKey found = null;
+        Set<String> checked = Set.of(blob);
+        for (String line : lines) {
+            if (line.contains(blob)) {
+                SshKey k = SshKey.parseLine(line, checked).orElse(null);
+                if (k != null && k.key().equals(blob)) {
+                    found = k;
+                }
+            }
+        }
+        return found;
+    }
+
     /** Puts the key in: its lines replaced by the wanted one, or the key appended. */
     void put(SshKey key) {
-        keys = null;
+        List<String> lines = editable();
         boolean replaced = false;
         for (int i = 0; i < lines.size(); i++) {
             Optional<SshKey> k = SshKey.parseLine(lines.get(i));
@@ -72,7 +98,16 @@ final class AuthorizedKeys {
 
     /** Removes every line holding one of these keys; true when something was removed. */
     boolean remove(Set<String> blobs) {
+        return editable().removeIf(line -> SshKey.parseLine(line).map(k -> blobs.contains(k.key())).orElse(false));
+    }
+
+    /** The lines, as a list of this object's own, about to change: the parsed keys are forgotten. */
+    private List<String> editable() {
         keys = null;
-        return lines.removeIf(line -> SshKey.parseLine(line).map(k -> blobs.contains(k.key())).orElse(false));
+        if (!copied) {
+            lines = new ArrayList<>(lines);
+            copied = true;
+        }
+        return lines;
     }
 }

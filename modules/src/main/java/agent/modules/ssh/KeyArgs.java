@@ -31,30 +31,29 @@ final class KeyArgs {
     private KeyArgs() {
     }
 
-    /** The key of {@code text} (a state name or one entry of ssh_keys), with the state's defaults. */
+    /**
+     * The key of {@code text} (a state name or one entry of ssh_keys), with the state's defaults
+     * for what the text leaves out (read only then).
+     */
     static SshKey of(String text, Call call) {
-        List<String> options = call.strings("options");
-        String enc = call.string("enc", "ssh-rsa");
-        String comment = call.string("comment", "");
+        List<String> options;
+        String enc;
         String key;
+        String comment;
         String s = text.strip();
         int start = SshKey.typeStart(s);
         if (start >= 0) {
-            if (start > 0) {
-                options = SshKey.splitOptions(s.substring(0, start));
-            }
+            options = start > 0 ? SshKey.splitOptions(s.substring(0, start)) : call.strings("options");
             String[] comps = SshKey.splitBlanks(s.substring(start), 3);
             enc = comps[0];
             key = comps[1];
-            if (comps.length == 3) {
-                comment = comps[2];
-            }
+            comment = comps.length == 3 ? comps[2] : call.string("comment", "");
         } else {
+            options = call.strings("options");
+            enc = call.string("enc", "ssh-rsa");
             String[] parts = SshKey.splitBlanks(s, 2);
             key = parts[0];
-            if (parts.length == 2) {
-                comment = parts[1];
-            }
+            comment = parts.length == 2 ? parts[1] : call.string("comment", "");
         }
         if (!SshKey.isBase64(key)) {
             throw new IllegalArgumentException(INVALID);

@@ -20,7 +20,7 @@ record KeyFilePlace(Path file, Path home, Integer uid, Integer gid, int newFileM
     /** The file as its user's configuration names it: %h and %u expanded, relative to the home. */
     static Path resolve(String config, String user, String home, boolean expandTokens) {
         String path = expandTokens ? expand(config, user, home) : config;
-        return path.startsWith("/") ? Path.of(path).normalize() : Path.of(home).resolve(path).normalize();
+        return path.startsWith("/") ? Path.of(path).normalize() : Path.of(home, path).normalize();
     }
 
     boolean homeMissing(HostFiles files) {
@@ -98,6 +98,9 @@ record KeyFilePlace(Path file, Path home, Integer uid, Integer gid, int newFileM
 
     /** sshd_config's AuthorizedKeysFile tokens: %h home, %u user, %% a percent sign. */
     private static String expand(String path, String user, String home) {
+        if (path.indexOf('%') < 0) {
+            return path;
+        }
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < path.length(); i++) {
             char c = path.charAt(i);

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -61,11 +62,18 @@ final class KeyFiles {
         return a.size() == b.size() && Objects.equals(a.mtime(), b.mtime());
     }
 
+    /** The lines without their ends; a last line without one counts too. */
     private static List<String> split(String text) {
-        List<String> out = new ArrayList<>(List.of(text.split("\n", -1)));
-        if (!out.isEmpty() && out.getLast().isEmpty()) {
-            out.removeLast();
+        List<String> out = new ArrayList<>();
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            out.add(text.substring(start, end));
+            start = end + 1;
         }
-        return List.copyOf(out);
+        return Collections.unmodifiableList(out);
     }
 }

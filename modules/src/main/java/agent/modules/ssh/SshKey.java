@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** One public key as an authorized_keys line holds it: [options] type base64-key [comment]. */
 record SshKey(List<String> options, String enc, String key, String comment) {
@@ -15,6 +16,14 @@ record SshKey(List<String> options, String enc, String key, String comment) {
 
     /** A line of a key file; empty for comments, blank lines and lines whose key is not base64. */
     static Optional<SshKey> parseLine(String line) {
+        return parseLine(line, Set.of());
+    }
+
+    /**
+     * {@link #parseLine(String)}, where a key in {@code checked} is known to be base64 (a state's
+     * own key, checked when it was read) and is not decoded again: decoding is most of a parse.
+     */
+    static Optional<SshKey> parseLine(String line, Set<String> checked) {
         String s = line.strip();
         if (s.isEmpty() || s.startsWith("#")) {
             return Optional.empty();
@@ -24,7 +33,7 @@ record SshKey(List<String> options, String enc, String key, String comment) {
             return Optional.empty();
         }
         String[] comps = splitBlanks(s.substring(start), 3);
-        if (comps.length < 2 || !isBase64(comps[1])) {
+        if (comps.length < 2 || !(checked.contains(comps[1]) || isBase64(comps[1]))) {
             return Optional.empty();
         }
         return Optional.of(new SshKey(splitOptions(s.substring(0, start)), comps[0], comps[1], comps.length == 3 ? comps[2] : ""));
@@ -43,7 +52,7 @@ record SshKey(List<String> options, String enc, String key, String comment) {
             if (c == '"') {
                 quoted = !quoted;
             }
-            if (!quoted && (i == 0 || Character.isWhitespace(s.charAt(i - 1))) && isTypeAt(s, i)) {
+            if (!quoted && (i == 0 || isBlank(s.charAt(i - 1))) && isTypeAt(s, i)) {
                 return i;
             }
         }
@@ -59,11 +68,15 @@ record SshKey(List<String> options, String enc, String key, String comment) {
         while (k < s.length() && isTypeChar(s.charAt(k))) {
             k++;
         }
-        return k > j + 4 && k + 1 < s.length() && Character.isWhitespace(s.charAt(k));
+        return k > j + 4 && k + 1 < s.length() && isBlank(s.charAt(k));
     }
 
     private static boolean isTypeChar(char c) {
-        return Character.isLetterOrDigit(c) || c == '_' || c == '@' || c == '.' || c == '-';
+        if (c < 0x80) {
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')
+                    || c == '-' || c == '_' || c == '@' || c == '.';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     /**
@@ -72,11 +85,14 @@ record SshKey(List<String> options, String enc, String key, String comment) {
      * for stripped text.
      */
     static String[] splitBlanks(String s, int limit) {
-        List<String> out = new ArrayList<>();
+        // Over a char array: a key is ~100 to ~750 characters, scanned mostly interpreted, where
+        // each String.charAt is several calls.
+        char[] cs = s.toCharArray();
+        List<String> out = new ArrayList<>(limit > 0 ? limit : 4);
         int i = 0;
-        int n = s.length();
+        int n = cs.length;
         while (i < n) {
-            while (i < n && Character.isWhitespace(s.charAt(i))) {
+            while (i < n && isBlank(cs[i])) {
                 i++;
             }
             if (i >= n) {
@@ -87,13 +103,21 @@ record SshKey(List<String> options, String enc, String key, String comment) {
                 break;
             }
             int end = i;
-            while (end < n && !Character.isWhitespace(s.charAt(end))) {
+            while (end < n && !isBlank(cs[end])) {
                 end++;
             }
             out.add(s.substring(i, end));
             i = end;
         }
         return out.toArray(String[]::new);
+    }
+
+    /**
+     * Character.isWhitespace, answered without the call for printable ASCII: these loops run
+     * over every character of every key, mostly before the JIT has compiled them.
+     */
+    private static boolean isBlank(char c) {
+        return (c <= ' ' || c >= 0x7f) && Character.isWhitespace(c);
     }
 
     /** The line as written to the file (no trailing space when there is no comment). */

@@ -71,11 +71,17 @@ final class UserDiff {
      */
     private static List<String> groups(UserTarget target, AccountDb db, Accounts.User current) {
         UserSpec spec = target.spec();
+        String oldDefault = db.groupName(current.gid());
+        String newDefault = target.primary() != null ? target.primary().nameIn(db) : oldDefault;
+        if (spec.groups() == null && target.optionalGroups().isEmpty()
+                && (oldDefault == null || oldDefault.equals(newDefault))) {
+            // Nothing asked of the groups: the user's own are wanted, and only a new primary group
+            // (the old one is then among them) could make the two differ below.
+            return null;
+        }
         List<String> have = db.groupsOf(current.name());
         TreeSet<String> wanted = new TreeSet<>(spec.groups() != null ? spec.groups() : have);
         wanted.addAll(target.optionalGroups());
-        String oldDefault = db.groupName(current.gid());
-        String newDefault = target.primary() != null ? target.primary().nameIn(db) : oldDefault;
         have.remove(newDefault);
         have.remove(oldDefault);
         if (!wanted.contains(current.name())) {

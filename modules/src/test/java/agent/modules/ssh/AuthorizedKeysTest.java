@@ -47,4 +47,45 @@ class AuthorizedKeysTest {
         keys.put(new SshKey(List.of("no-pty"), "ssh-ed25519", K1, "c"));
         assertEquals(List.of("# managed", "ssh-rsa " + K2 + " new", "no-pty ssh-ed25519 " + K1 + " c"), keys.lines());
     }
+    @Test
+    void theLastLineOfAKeyWinsWhetherOrNotTheFileWasParsedWhole() {
+        List<String> lines = List.of("ssh-rsa " + K2 + " mentions " + K1, "ssh-ed25519 " + K1 + " first",
+                "# ssh-ed25519 " + K1 + " commented out", "ssh-ed25519 " + K1 + " last");
+        SshKey last = new SshKey(List.of(), "ssh-ed25519", K1, "last");
+        SshKey first = new SshKey(List.of(), "ssh-ed25519", K1, "first");
+        AuthorizedKeys scanned = new AuthorizedKeys(lines);
+        assertEquals(AuthorizedKeys.Status.EXISTS, scanned.status(last));
+        assertEquals(AuthorizedKeys.Status.UPDATE, scanned.status(first));
+        assertEquals(AuthorizedKeys.Status.ADD, scanned.status(new SshKey(List.of(), "ssh-ed25519", "AAAA", "")));
+        AuthorizedKeys parsed = new AuthorizedKeys(lines);
+        assertEquals(List.of(K2, K1), List.copyOf(parsed.keys().keySet()));
+        assertEquals(AuthorizedKeys.Status.EXISTS, parsed.status(last));
+        assertEquals(AuthorizedKeys.Status.UPDATE, parsed.status(first));
+    }
+
+    @Test
+    void aKeyKnownToBeBase64IsNotDecodedAgainOthersAre() {
+        assertTrue(SshKey.parseLine("ssh-rsa not!base64", Set.of("not!base64")).isPresent());
+        assertTrue(SshKey.parseLine("ssh-rsa not!base64", Set.of(K2)).isEmpty());
+        AuthorizedKeys keys = new AuthorizedKeys(List.of("ssh-rsa " + K2, "ssh-rsa bad!"));
+        assertEquals(List.of(K2), List.copyOf(keys.keys(Set.of(K2)).keySet()));
+    }
+
+    @Test
+    void blanksAreJavasWhiteSpaceBeyondAsciiToo() {
+        // An em space separates, a no-break space does not (Character.isWhitespace, as \\s+ in the pattern).
+        assertEquals(List.of("a", "b\u00a0c", "d"), List.of(SshKey.splitBlanks("a\u2003b\u00a0c\u001fd", 0)));
+        assertEquals(0, SshKey.typeStart("ssh-\u00e9t\u00e9 " + K1), "a letter beyond ASCII is a type character");
+        assertEquals(-1, SshKey.typeStart("ssh-rsa\u00a0" + K1), "a no-break space does not end the type");
+    }
+
+    @Test
+    void aFileIsCopiedOnlyWhenChanged() {
+        List<String> read = List.of("ssh-ed25519 " + K1);
+        AuthorizedKeys keys = new AuthorizedKeys(read);
+        keys.put(new SshKey(List.of(), "ssh-rsa", K2, ""));
+        assertEquals(List.of("ssh-ed25519 " + K1), read);
+        assertEquals(List.of("ssh-ed25519 " + K1, "ssh-rsa " + K2), keys.lines());
+        assertEquals(AuthorizedKeys.Status.EXISTS, keys.status(new SshKey(List.of(), "ssh-rsa", K2, "")));
+    }
 }
