@@ -20,10 +20,21 @@ class SysvinitServicesBoxIT extends ServiceScenarios {
             PIDFILE=/run/boxd.pid
             case "$1" in
               start) start-stop-daemon --start --quiet --background --make-pidfile --pidfile $PIDFILE \\
-                       --startas /usr/local/sbin/boxd ;;
+                       --startas /usr/local/sbin/boxd || exit $?
+                     # Returns once the daemon has noted its start, as a careful init script waits
+                     # for readiness (on a busy machine the forked daemon may not have run yet).
+                     i=0
+                     while ! grep -q "^start $(cat $PIDFILE 2>/dev/null) " /var/log/boxd.log 2>/dev/null && [ $i -lt 100 ]; do
+                       sleep 0.05; i=$((i + 1))
+                     done ;;
               stop) start-stop-daemon --stop --quiet --oknodo --retry 5 --pidfile $PIDFILE --remove-pidfile ;;
               restart|force-reload) "$0" stop && "$0" start ;;
-              reload) start-stop-daemon --stop --signal HUP --quiet --pidfile $PIDFILE ;;
+              reload) n=$(grep -c '^reload' /var/log/boxd.log 2>/dev/null)
+                      start-stop-daemon --stop --signal HUP --quiet --pidfile $PIDFILE || exit $?
+                      i=0
+                      while [ "$(grep -c '^reload' /var/log/boxd.log)" = "$n" ] && [ $i -lt 100 ]; do
+                        sleep 0.05; i=$((i + 1))
+                      done ;;
               status) start-stop-daemon --status --pidfile $PIDFILE ;;
               *) echo "Usage: $0 {start|stop|restart|reload|force-reload|status}" >&2; exit 3 ;;
             esac
