@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
 
 /**
  * pecl.installed: PECL extensions built and installed with the real pecl client. What is
- * installed comes from the run's one {@code pecl list}; success is what pecl list says afterwards,
+ * installed is what {@code pecl list} says ({@link InstalledReleases}), before and afterwards,
  * never pecl's word alone, so a failed build is a failed state.
  */
 final class Installed {
@@ -46,10 +46,10 @@ final class Installed {
             return Result.failed(e.getMessage());
         }
         Map<String, String> wanted = wanted(call);
-        PeclList list = PeclList.of(call.context());
+        InstalledReleases installed = InstalledReleases.of(call.context());
         Map<String, Optional<PeclList.Release>> targets = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
-            Optional<PeclList.Release> cur = list.find(e.getKey());
+            Optional<PeclList.Release> cur = installed.find(e.getKey());
             boolean satisfied = cur.isPresent() && (e.getValue() == null
                     ? Stability.atLeast(cur.get().state(), preferred) : cur.get().version().equals(e.getValue()));
             if (!satisfied) {
@@ -80,8 +80,8 @@ final class Installed {
         // alone does not reach a package that has no stable release.
         targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
         CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults", false) ? "\n".repeat(200) : null);
-        PeclList.changed(call.context());
-        PeclList after = PeclList.of(call.context());
+        InstalledReleases.changed(call.context());
+        InstalledReleases after = InstalledReleases.of(call.context());
 
         Map<String, Object> changes = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * The installed PEAR/PECL packages of every channel, read once per run (again only after this run
- * installed or removed something): from PEAR's registry files where PEAR keeps them in Debian's
- * default place, else with one {@code pecl list -a}.
+ * installed or removed something): from all of PEAR's registry files where PEAR keeps them in
+ * Debian's default place, else with one {@code pecl list -a}. States ask {@link InstalledReleases},
+ * which needs this whole list only where the registry files of the packages named cannot answer.
  */
 final class PeclList {
 
@@ -43,9 +44,10 @@ final class PeclList {
                     // PEAR's registry files, read in-process where PEAR keeps them in Debian's
                     // default place: a pecl list costs about 50 ms of PHP.
                     if (Commands.which("pecl").isPresent()) {
-                        Optional<List<PearRegistry.Package>> registry = PearRegistry.readDefault();
-                        if (registry.isPresent()) {
-                            return new PeclList(registry.get().stream().map(p -> new Release(
+                        Optional<PearRegistry> registry = PearRegistry.atDefault();
+                        Optional<List<PearRegistry.Package>> all = registry.isPresent() ? registry.get().all() : Optional.empty();
+                        if (all.isPresent()) {
+                            return new PeclList(all.get().stream().map(p -> new Release(
                                     p.channel().toLowerCase(Locale.ROOT), p.name(), p.version(), p.state())).toList());
                         }
                     }
