@@ -49,8 +49,9 @@ public final class PearRegistry {
      * or there is none: then ask pecl.
      */
     public static Optional<PearRegistry> atDefault() {
-        for (String variable : System.getenv().keySet()) {
-            if (variable.startsWith("PHP_PEAR_")) {
+        // The entries, not the keys: the classes that iterate them are in the AOT cache already.
+        for (Map.Entry<String, String> variable : System.getenv().entrySet()) {
+            if (variable.getKey().startsWith("PHP_PEAR_")) {
                 return Optional.empty();
             }
         }
@@ -182,7 +183,8 @@ public final class PearRegistry {
      * {@code release_state}.
      */
     static Package entry(byte[] serialized, String channel) {
-        if (!(new Unserializer(serialized).value() instanceof Map<?, ?> m)) {
+        Map<Object, Object> m = new Unserializer(serialized).fields(ENTRY_FIELDS);
+        if (m == null) {
             throw new IllegalArgumentException("not a registry entry");
         }
         Object name = m.containsKey("name") ? m.get("name") : m.get("package");
@@ -194,6 +196,10 @@ public final class PearRegistry {
         }
         return new Package(ch instanceof String c ? c : channel, (String) name, (String) version, (String) state);
     }
+
+    /** The top-level keys {@link #entry} reads. */
+    private static final List<String> ENTRY_FIELDS = List.of("name", "package", "channel", "version", "stability",
+            "release_state");
 
     /** PHP's serialize() format: arrays, strings (lengths in bytes), integers, floats, booleans, null. */
     static final class Unserializer {
@@ -212,9 +218,7 @@ public final class PearRegistry {
                     return null;
                 }
                 case 'a' -> {
-                    pos += 2;
-                    int n = Integer.parseInt(until(':'));
-                    expect("{");
+                    int n = arrayHeader();
                     Map<Object, Object> map = new LinkedHashMap<>();
                     for (int i = 0; i < n; i++) {
                         Object key = value();
@@ -246,6 +250,62 @@ public final class PearRegistry {
                 }
                 default -> throw new IllegalArgumentException("unexpected '" + type + "' at byte " + pos);
             }
+        }
+
+        /**
+         * A top-level array with only the values of {@code keys} made; the others are stepped
+         * over, strings by their length, never copied (a registry entry is mostly its file list
+         * and release notes). Null when the value is not an array.
+         */
+        Map<Object, Object> fields(List<String> keys) {
+            if (in[pos] != 'a') {
+                value();
+                return null;
+            }
+            int n = arrayHeader();
+            Map<Object, Object> map = new LinkedHashMap<>();
+            for (int i = 0; i < n; i++) {
+                Object key = value();
+                if (keys.contains(key)) {
+                    map.put(key, value());
+                } else {
+                    skip();
+                }
+            }
+            expect("}");
+            return map;
+        }
+
+        /** Steps over one value, as well-formed as {@link #value()} wants it, without making it. */
+        private void skip() {
+            switch (in[pos]) {
+                case 'a' -> {
+                    int n = arrayHeader();
+                    for (int i = 0; i < 2 * n; i++) {
+                        skip();
+                    }
+                    expect("}");
+                }
+                case 's' -> {
+                    pos += 2;
+                    int len = Integer.parseInt(until(':'));
+                    expect("\"");
+                    if (len < 0 || len > in.length - pos) {
+                        throw new IllegalArgumentException("a string longer than its file at byte " + pos);
+                    }
+                    pos += len;
+                    expect("\";");
+                }
+                default -> value();
+            }
+        }
+
+        /** An array's header, "a:N:{": N, its number of key-value pairs. */
+        private int arrayHeader() {
+            pos += 2;
+            int n = Integer.parseInt(until(':'));
+            expect("{");
+            return n;
         }
 
         private String until(char end) {

@@ -83,6 +83,10 @@ class PearRegistryTest {
         PearRegistry registry = PearRegistry.at(reg);
         assertThrows(IllegalArgumentException.class, () -> registry.find("pecl.test", "moved"), "another package's file");
         assertThrows(IllegalArgumentException.class, () -> registry.find(null, "odd"), "an object");
+        Files.writeString(reg.resolve(".channel.pecl.test/long.reg"), "a:2:{s:4:\"name\";s:4:\"long\";s:5:\"notes\";s:99:\"cut\";}");
+        assertThrows(IllegalArgumentException.class, () -> registry.find(null, "long"), "a string longer than its file");
+        Files.writeString(reg.resolve(".channel.pecl.test/back.reg"), "a:2:{s:4:\"name\";s:4:\"back\";s:5:\"notes\";s:-9:\"\";}");
+        assertThrows(IllegalArgumentException.class, () -> registry.find(null, "back"), "a negative length");
     }
 
     @Test

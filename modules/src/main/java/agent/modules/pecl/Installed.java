@@ -134,11 +134,14 @@ final class Installed {
 
     /** Salt names a versioned extension name-version in its comments. */
     private static String describe(Map<String, String> wanted, Iterable<String> names) {
-        List<String> out = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         for (String n : names) {
-            out.add(wanted.get(n) == null ? n : n + "-" + wanted.get(n));
+            out.append(out.isEmpty() ? "" : ", ").append(n);
+            if (wanted.get(n) != null) {
+                out.append('-').append(wanted.get(n));
+            }
         }
-        return String.join(", ", out);
+        return out.toString();
     }
 
     static Map<String, Object> change(String old, String now) {

@@ -7,6 +7,7 @@ import agent.spi.StateException;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Which release of a package is installed, as {@code pecl list -a} says, for the states of one
@@ -15,22 +16,31 @@ import java.util.Optional;
  * own entry alone is 90 KB). Elsewhere, and for a file PEAR did not write as expected, the whole
  * list answers ({@link PeclList}: every registry file, or pecl itself).
  */
-final class InstalledReleases {
+final class InstalledReleases implements Supplier<InstalledReleases> {
 
     private final RunContext context;
     /** Null where the registry's files cannot answer: pecl is missing or configured otherwise. */
-    private final PearRegistry registry;
+    private PearRegistry registry;
     private boolean wholeList;
 
-    private InstalledReleases(RunContext context, PearRegistry registry) {
+    private InstalledReleases(RunContext context) {
         this.context = context;
-        this.registry = registry;
     }
 
     /** The run's view (again after {@link #changed}). */
     static InstalledReleases of(RunContext context) {
-        return context.shared(InstalledReleases.class, () -> new InstalledReleases(context,
-                Commands.which("pecl").isPresent() ? PearRegistry.atDefault().orElse(null) : null));
+        return context.shared(InstalledReleases.class, new InstalledReleases(context));
+    }
+
+    /**
+     * Makes the run's view: is the registry where its files can answer? The class is its own
+     * supplier, not a lambda: pecl states run code the AOT cache could not be trained on (the
+     * build has no pecl), where linking a lambda costs milliseconds.
+     */
+    @Override
+    public InstalledReleases get() {
+        registry = Commands.which("pecl").isPresent() ? PearRegistry.atDefault().orElse(null) : null;
+        return this;
     }
 
     /** This run installed or removed packages: read again when next asked. */
