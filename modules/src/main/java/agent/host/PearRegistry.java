@@ -25,6 +25,11 @@ public final class PearRegistry {
 
     /** One installed release. */
     public record Package(String channel, String name, String version, String state) {
+
+        /** {@code channel/name}, as pecl names a package of any channel. */
+        public String qualified() {
+            return channel + "/" + name;
+        }
     }
 
     static final Path DEFAULT_PHP_DIR = Path.of("/usr/share/php");
@@ -105,6 +110,7 @@ public final class PearRegistry {
      * The installed release of one package, from the one file PEAR keeps it in: in
      * {@code channel}, or with no channel (null) pecl.php.net's, else pear.php.net's, else the
      * first other channel's that has it (the order of a whole listing). Only that file is read.
+     * The channel comes in lower case, as pecl list prints it.
      *
      * @throws IOException when the file cannot be read
      * @throws IllegalArgumentException when it is not as PEAR writes it (not a registry entry, or
@@ -126,7 +132,7 @@ public final class PearRegistry {
                     String n = d.getFileName().toString();
                     if (found.isEmpty() && n.startsWith(CHANNEL_DIR) && !n.equals(CHANNEL_DIR + PECL)
                             && Files.isDirectory(d)) {
-                        found = readEntry(d, n.substring(CHANNEL_DIR.length()), name, file);
+                        found = readEntry(d, n.substring(CHANNEL_DIR.length()).toLowerCase(Locale.ROOT), name, file);
                     }
                 }
             }
@@ -134,7 +140,10 @@ public final class PearRegistry {
         return found;
     }
 
-    /** The entry in {@code folder/file}, if there is one, checked to be {@code name}'s of {@code channel}. */
+    /**
+     * The entry in {@code folder/file}, if there is one, checked to be {@code name}'s of
+     * {@code channel} (in lower case, as PEAR names the channel's folder).
+     */
     private static Optional<Package> readEntry(Path folder, String channel, String name, String file) throws IOException {
         Path path = folder.resolve(file);
         if (!Files.exists(path)) {
@@ -142,9 +151,9 @@ public final class PearRegistry {
         }
         Package p = entry(Files.readAllBytes(path), channel);
         if (!p.name().equalsIgnoreCase(name) || !p.channel().equalsIgnoreCase(channel)) {
-            throw new IllegalArgumentException(path + " holds " + p.channel() + "/" + p.name());
+            throw new IllegalArgumentException(path + " holds " + p.qualified());
         }
-        return Optional.of(p);
+        return Optional.of(p.channel().equals(channel) ? p : new Package(channel, p.name(), p.version(), p.state()));
     }
 
     /** The packages of every channel; empty when a file cannot be read as the registry writes it. */

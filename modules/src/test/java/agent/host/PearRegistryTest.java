@@ -60,15 +60,20 @@ class PearRegistryTest {
         Files.writeString(reg.resolve(".channel.pecl.test/hello.reg"), v2("hello", "pecl.test", "1.2.1", "stable"));
         Files.writeString(reg.resolve(".channel.pecl.php.net/world.reg"), v2("world", "pecl.php.net", "2.0.0", "stable"));
         Files.writeString(reg.resolve(".channel.pecl.test/world.reg"), v2("world", "pecl.test", "2.2.2", "beta"));
+        Files.createDirectories(reg.resolve(".channel.mixed.test"));
+        Files.writeString(reg.resolve(".channel.mixed.test/mixed.reg"), v2("Mixed", "Mixed.Test", "3.0", "stable"));
         PearRegistry registry = PearRegistry.at(reg);
 
         assertEquals(new PearRegistry.Package("pecl.test", "benchone", "1.0.0", "stable"),
                 registry.find("pecl.test", "benchone").orElseThrow());
-        assertEquals("1.0.0", registry.find("PECL.Test", "BenchOne").orElseThrow().version(), "names are case-insensitive");
+        assertEquals(new PearRegistry.Package("pecl.test", "benchone", "1.0.0", "stable"),
+                registry.find("PECL.Test", "BenchOne").orElseThrow(), "names are case-insensitive");
         assertEquals("benchone", registry.find(null, "benchone").orElseThrow().name(), "a bare name: any channel");
         assertEquals("pecl.php.net", registry.find(null, "world").orElseThrow().channel(), "pecl.php.net first");
         assertEquals("pear.php.net", registry.find(null, "hello").orElseThrow().channel(), "then pear.php.net");
         assertEquals("1.4.14", registry.find("pear.php.net", "archive_tar").orElseThrow().version());
+        assertEquals(new PearRegistry.Package("mixed.test", "Mixed", "3.0", "stable"), registry.find(null, "mixed").orElseThrow(),
+                "the channel in lower case, as pecl list prints it");
         assertTrue(registry.find("pecl.test", "archive_tar").isEmpty());
         assertTrue(registry.find("nowhere.test", "hello").isEmpty(), "an unknown channel");
         assertTrue(registry.find(null, "nothing").isEmpty());

@@ -1,5 +1,6 @@
 package agent.modules.pecl;
 
+import agent.host.PearRegistry;
 import agent.host.CommandResult;
 import agent.spi.Call;
 import agent.spi.Param;
@@ -26,8 +27,9 @@ final class Installed {
 
     static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
             Param.string("version", "Exact release to install (default: the newest at preferred_state)"),
-            Param.string("preferred_state", "Least stable release state to accept: stable, beta, alpha, devel, snapshot")
-                    .withDefault("stable"),
+            // Naming the states here also loads Stability with the module, so the AOT cache keeps it.
+            Param.string("preferred_state", "Least stable release state to accept: "
+                    + String.join(", ", Stability.ORDER.reversed())).withDefault("stable"),
             Param.bool("defaults", false, "Answer the extension's configure questions with their defaults"),
             Param.bool("force", false, "Install even when pecl would refuse (pecl install -f)"),
             Param.list("extensions", "Several extensions in one pecl call: names, or {name: version} (name is then"
@@ -47,9 +49,9 @@ final class Installed {
         }
         Map<String, String> wanted = wanted(call);
         InstalledReleases installed = InstalledReleases.of(call.context());
-        Map<String, Optional<PeclList.Release>> targets = new LinkedHashMap<>();
+        Map<String, Optional<PearRegistry.Package>> targets = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
-            Optional<PeclList.Release> cur = installed.find(e.getKey());
+            Optional<PearRegistry.Package> cur = installed.find(e.getKey());
             boolean satisfied = cur.isPresent() && (e.getValue() == null
                     ? Stability.atLeast(cur.get().state(), preferred) : cur.get().version().equals(e.getValue()));
             if (!satisfied) {
@@ -63,7 +65,7 @@ final class Installed {
         }
         if (call.test()) {
             Map<String, Object> changes = new LinkedHashMap<>();
-            targets.forEach((n, cur) -> changes.put(n, change(cur.map(PeclList.Release::version).orElse(""),
+            targets.forEach((n, cur) -> changes.put(n, change(cur.map(PearRegistry.Package::version).orElse(""),
                     wanted.get(n) == null ? "newest " + preferred : wanted.get(n))));
             return Result.pending(changes, "Pecl extension" + (targets.size() > 1 ? "s " : " ") + what
                     + " would have been installed");
@@ -86,9 +88,9 @@ final class Installed {
         Map<String, Object> changes = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         for (var e : targets.entrySet()) {
-            String before = e.getValue().map(PeclList.Release::version).orElse("");
-            Optional<PeclList.Release> now = after.find(e.getKey());
-            String version = now.map(PeclList.Release::version).orElse("");
+            String before = e.getValue().map(PearRegistry.Package::version).orElse("");
+            Optional<PearRegistry.Package> now = after.find(e.getKey());
+            String version = now.map(PearRegistry.Package::version).orElse("");
             if (!version.equals(before)) {
                 changes.put(e.getKey(), change(before, version));
             }

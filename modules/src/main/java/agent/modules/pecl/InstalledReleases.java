@@ -5,7 +5,6 @@ import agent.host.PearRegistry;
 import agent.spi.RunContext;
 import agent.spi.StateException;
 import java.io.IOException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -53,18 +52,11 @@ final class InstalledReleases implements Supplier<InstalledReleases> {
      * The installed release for {@code channel/name} or a bare name (names are case-insensitive);
      * a bare name found in several channels is pecl.php.net's.
      */
-    Optional<PeclList.Release> find(String spec) throws StateException {
+    Optional<PearRegistry.Package> find(String spec) throws StateException {
         if (registry != null && !wholeList) {
             int slash = spec.indexOf('/');
             try {
-                Optional<PearRegistry.Package> p = registry.find(slash < 0 ? null : spec.substring(0, slash),
-                        spec.substring(slash + 1));
-                if (p.isEmpty()) {
-                    return Optional.empty();
-                }
-                PearRegistry.Package found = p.get();
-                return Optional.of(new PeclList.Release(found.channel().toLowerCase(Locale.ROOT), found.name(),
-                        found.version(), found.state()));
+                return registry.find(slash < 0 ? null : spec.substring(0, slash), spec.substring(slash + 1));
             } catch (IOException | RuntimeException e) {
                 // Not as PEAR writes it: the whole registry, or pecl, knows better from here on.
                 wholeList = true;

@@ -1,6 +1,7 @@
 package agent.modules.pecl;
 
 import agent.host.CommandResult;
+import agent.host.PearRegistry;
 import agent.spi.Call;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -20,7 +21,7 @@ final class Removed {
 
     static Result apply(Call call) throws Exception {
         String name = Installed.checked(call.name());
-        Optional<PeclList.Release> cur = InstalledReleases.of(call.context()).find(name);
+        Optional<PearRegistry.Package> cur = InstalledReleases.of(call.context()).find(name);
         if (cur.isEmpty()) {
             return Result.ok("Pecl extension " + name + " is not installed.");
         }
