@@ -40,6 +40,7 @@ public final class DpkgStatus {
     }
 
     private final Map<String, Entry> entries;
+    private Map<String, String> installed;
 
     private DpkgStatus(Map<String, Entry> entries) {
         this.entries = Collections.unmodifiableMap(entries);
@@ -50,37 +51,36 @@ public final class DpkgStatus {
     }
 
     public static DpkgStatus read(Path file) throws IOException {
-        String text;
         try {
             // Latin-1: every byte is a char, and the fields read here are ASCII anyway.
-            text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            return parse(Files.readString(file, StandardCharsets.ISO_8859_1));
         } catch (NoSuchFileException e) {
             return new DpkgStatus(Map.of());
         }
-        return parse(text);
     }
 
+    /**
+     * One pass over the lines: only a line that starts with one of the four field names is looked
+     * at beyond its first character. The run's first pkg state pays for this in barely warmed-up
+     * code, so it leans on String's own (long compiled) indexOf and startsWith and keeps no more
+     * than the four values of each package.
+     */
     public static DpkgStatus parse(String text) {
         Map<String, String[]> raw = new LinkedHashMap<>();
         String[] cur = new String[4];
-        int pos = 0;
         int len = text.length();
-        while (pos <= len) {
+        int pos = 0;
+        while (pos < len) {
             int eol = text.indexOf('\n', pos);
             if (eol < 0) {
                 eol = len;
             }
             if (eol == pos) {
-                flush(raw, cur);
-                cur = new String[4];
+                cur = flush(raw, cur);
             } else {
-                char first = text.charAt(pos);
-                if (first != ' ' && first != '\t') {
-                    int field = fieldIndex(text, pos);
-                    if (field >= 0) {
-                        int colon = text.indexOf(':', pos);
-                        cur[field] = text.substring(colon + 1, eol).strip();
-                    }
+                int field = fieldIndex(text, pos);
+                if (field >= 0) {
+                    cur[field] = value(text, pos + FIELDS[field].length(), eol);
                 }
             }
             pos = eol + 1;
@@ -89,27 +89,41 @@ public final class DpkgStatus {
         return new DpkgStatus(keyed(raw));
     }
 
-    /** Package → 0, Status → 1, Version → 2, Architecture → 3, anything else → -1. */
+    /** The field names kept, each with its colon, at the index where a package's values go. */
+    private static final String[] FIELDS = {"Package:", "Status:", "Version:", "Architecture:"};
+
+    /** The index in {@link #FIELDS} of the field this line starts, or -1 (other fields, continuation lines). */
     private static int fieldIndex(String text, int pos) {
-        if (text.startsWith("Package:", pos)) {
-            return 0;
-        }
-        if (text.startsWith("Status:", pos)) {
-            return 1;
-        }
-        if (text.startsWith("Version:", pos)) {
-            return 2;
-        }
-        if (text.startsWith("Architecture:", pos)) {
-            return 3;
-        }
-        return -1;
+        int field = switch (text.charAt(pos)) {
+            case 'P' -> 0;
+            case 'S' -> 1;
+            case 'V' -> 2;
+            case 'A' -> 3;
+            default -> -1;
+        };
+        return field >= 0 && text.startsWith(FIELDS[field], pos) ? field : -1;
     }
 
-    private static void flush(Map<String, String[]> raw, String[] cur) {
+    /** A field's value: the rest of its line, without the white space around it. */
+    private static String value(String text, int from, int to) {
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        return text.substring(from, to);
+    }
+
+    /** Ends a package's paragraph: kept when it has a name and a status. Returns the next one's fields. */
+    private static String[] flush(Map<String, String[]> raw, String[] cur) {
+        if (cur[0] == null && cur[1] == null && cur[2] == null && cur[3] == null) {
+            return cur;
+        }
         if (cur[0] != null && cur[1] != null) {
             raw.put(cur[0] + ":" + (cur[3] == null ? "" : cur[3]), cur);
         }
+        return new String[4];
     }
 
     /**
@@ -124,10 +138,10 @@ public final class DpkgStatus {
             }
         }
         Map<String, Entry> out = new LinkedHashMap<>();
+        String[] status = new String[3];
         for (String[] f : raw.values()) {
             String arch = f[3] == null ? "" : f[3];
-            String[] status = f[1].split("\\s+");
-            if (status.length < 3) {
+            if (!words(f[1], status)) {
                 continue;
             }
             boolean foreign = !arch.isEmpty() && !arch.equals("all") && !nativeArch.isEmpty() && !arch.equals(nativeArch);
@@ -135,6 +149,35 @@ public final class DpkgStatus {
             out.put(key, new Entry(key, arch, f[2] == null ? "" : f[2], status[0], status[2]));
         }
         return out;
+    }
+
+    /**
+     * The first three words of a Status value (want, error flag, status) into {@code into}; false
+     * when it has fewer. Words are split at white space as {@code split("\\s+")} splits them.
+     */
+    static boolean words(String value, String[] into) {
+        int n = 0;
+        int pos = 0;
+        int len = value.length();
+        while (n < into.length) {
+            int start = pos;
+            while (pos < len && !isSplitSpace(value.charAt(pos))) {
+                pos++;
+            }
+            if (pos == start && pos >= len) {
+                return false;
+            }
+            into[n++] = value.substring(start, pos);
+            while (pos < len && isSplitSpace(value.charAt(pos))) {
+                pos++;
+            }
+        }
+        return true;
+    }
+
+    /** Regex \\s: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isSplitSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /** Every package dpkg knows, installed or not, by apt's name for it. */
@@ -148,14 +191,20 @@ public final class DpkgStatus {
         return e != null && e.installed() ? e.version() : null;
     }
 
-    /** Installed packages and their versions, in database order. */
+    /**
+     * Installed packages and their versions, in database order. Made once: every pkg state of a
+     * run asks, and the database read does not change (a change reads it again).
+     */
     public Map<String, String> installed() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Entry e : entries.values()) {
-            if (e.installed()) {
-                out.put(e.name(), e.version());
+        if (installed == null) {
+            Map<String, String> out = new LinkedHashMap<>();
+            for (Entry e : entries.values()) {
+                if (e.installed()) {
+                    out.put(e.name(), e.version());
+                }
             }
+            installed = Collections.unmodifiableMap(out);
         }
-        return out;
+        return installed;
     }
 }

@@ -74,6 +74,22 @@ class DpkgStatusTest {
     }
 
     @Test
+    void readsTheFileAsDpkgWritesIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        // Tabs and runs of spaces inside Status, white space after values, no newline at the end.
+        String odd = "Package: dpkg\nStatus: install ok installed\nArchitecture: amd64\nVersion: 1.21.22\n\n"
+                + "Package: spaced  \nStatus:\tinstall  ok\t installed \nArchitecture: amd64\nVersion:  1.0-1 \n"
+                + "Description: Größe\n \u00e9t\u00e9\n\n\n"
+                + "Package: short\nStatus: install ok\nArchitecture: amd64\nVersion: 1\n\n"
+                + "Package: armel\nStatus: install ok installed\nArchitecture: armel\nVersion: 2";
+        java.nio.file.Path file = dir.resolve("status");
+        java.nio.file.Files.write(file, odd.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        DpkgStatus s = DpkgStatus.read(file);
+        assertEquals(Map.of("dpkg", "1.21.22", "spaced", "1.0-1", "armel:armel", "2"), s.installed());
+        assertEquals("install", s.entries().get("spaced").want());
+        assertFalse(s.entries().containsKey("short"), "a status of two words is no status");
+    }
+
+    @Test
     void anEmptyOrMissingDatabaseHasNothing() throws Exception {
         assertTrue(DpkgStatus.parse("").installed().isEmpty());
         assertTrue(DpkgStatus.read(java.nio.file.Path.of("/nonexistent/status")).installed().isEmpty());

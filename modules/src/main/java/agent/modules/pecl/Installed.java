@@ -1,5 +1,6 @@
 package agent.modules.pecl;
 
+import agent.host.PearRegistry;
 import agent.host.CommandResult;
 import agent.spi.Call;
 import agent.spi.Param;
@@ -17,7 +18,7 @@ import java.util.regex.Pattern;
 
 /**
  * pecl.installed: PECL extensions built and installed with the real pecl client. What is
- * installed comes from the run's one {@code pecl list}; success is what pecl list says afterwards,
+ * installed is what {@code pecl list} says ({@link InstalledReleases}), before and afterwards,
  * never pecl's word alone, so a failed build is a failed state.
  */
 final class Installed {
@@ -26,8 +27,9 @@ final class Installed {
 
     static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
             Param.string("version", "Exact release to install (default: the newest at preferred_state)"),
-            Param.string("preferred_state", "Least stable release state to accept: stable, beta, alpha, devel, snapshot")
-                    .withDefault("stable"),
+            // Naming the states here also loads Stability with the module, so the AOT cache keeps it.
+            Param.string("preferred_state", "Least stable release state to accept: "
+                    + String.join(", ", Stability.ORDER.reversed())).withDefault("stable"),
             Param.bool("defaults", false, "Answer the extension's configure questions with their defaults"),
             Param.bool("force", false, "Install even when pecl would refuse (pecl install -f)"),
             Param.list("extensions", "Several extensions in one pecl call: names, or {name: version} (name is then"
@@ -46,10 +48,10 @@ final class Installed {
             return Result.failed(e.getMessage());
         }
         Map<String, String> wanted = wanted(call);
-        PeclList list = PeclList.of(call.context());
-        Map<String, Optional<PeclList.Release>> targets = new LinkedHashMap<>();
+        InstalledReleases installed = InstalledReleases.of(call.context());
+        Map<String, Optional<PearRegistry.Package>> targets = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
-            Optional<PeclList.Release> cur = list.find(e.getKey());
+            Optional<PearRegistry.Package> cur = installed.find(e.getKey());
             boolean satisfied = cur.isPresent() && (e.getValue() == null
                     ? Stability.atLeast(cur.get().state(), preferred) : cur.get().version().equals(e.getValue()));
             if (!satisfied) {
@@ -63,7 +65,7 @@ final class Installed {
         }
         if (call.test()) {
             Map<String, Object> changes = new LinkedHashMap<>();
-            targets.forEach((n, cur) -> changes.put(n, change(cur.map(PeclList.Release::version).orElse(""),
+            targets.forEach((n, cur) -> changes.put(n, change(cur.map(PearRegistry.Package::version).orElse(""),
                     wanted.get(n) == null ? "newest " + preferred : wanted.get(n))));
             return Result.pending(changes, "Pecl extension" + (targets.size() > 1 ? "s " : " ") + what
                     + " would have been installed");
@@ -80,15 +82,15 @@ final class Installed {
         // alone does not reach a package that has no stable release.
         targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
         CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults", false) ? "\n".repeat(200) : null);
-        PeclList.changed(call.context());
-        PeclList after = PeclList.of(call.context());
+        InstalledReleases.changed(call.context());
+        InstalledReleases after = InstalledReleases.of(call.context());
 
         Map<String, Object> changes = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         for (var e : targets.entrySet()) {
-            String before = e.getValue().map(PeclList.Release::version).orElse("");
-            Optional<PeclList.Release> now = after.find(e.getKey());
-            String version = now.map(PeclList.Release::version).orElse("");
+            String before = e.getValue().map(PearRegistry.Package::version).orElse("");
+            Optional<PearRegistry.Package> now = after.find(e.getKey());
+            String version = now.map(PearRegistry.Package::version).orElse("");
             if (!version.equals(before)) {
                 changes.put(e.getKey(), change(before, version));
             }
@@ -134,11 +136,14 @@ final class Installed {
 
     /** Salt names a versioned extension name-version in its comments. */
     private static String describe(Map<String, String> wanted, Iterable<String> names) {
-        List<String> out = new ArrayList<>();
+        StringBuilder out = new StringBuilder();
         for (String n : names) {
-            out.add(wanted.get(n) == null ? n : n + "-" + wanted.get(n));
+            out.append(out.isEmpty() ? "" : ", ").append(n);
+            if (wanted.get(n) != null) {
+                out.append('-').append(wanted.get(n));
+            }
         }
-        return String.join(", ", out);
+        return out.toString();
     }
 
     static Map<String, Object> change(String old, String now) {

@@ -1,6 +1,7 @@
 package agent.modules.pecl;
 
 import agent.host.CommandResult;
+import agent.host.PearRegistry;
 import agent.spi.ExecCall;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
@@ -29,7 +30,7 @@ public final class PeclExecution implements ExecutionModule {
         }
         Object channel = c.arg(0, "channel", null);
         Map<String, Object> out = new LinkedHashMap<>();
-        for (PeclList.Release rel : PeclList.parse(r.stdout()).releases()) {
+        for (PearRegistry.Package rel : PeclList.parse(r.stdout()).releases()) {
             if (channel == null || rel.channel().equalsIgnoreCase(Values.text(channel))) {
                 out.put(rel.name(), List.of(rel.version(), rel.state()));
             }

@@ -14,24 +14,19 @@ import java.util.regex.Pattern;
 
 /**
  * The installed PEAR/PECL packages of every channel, read once per run (again only after this run
- * installed or removed something): from PEAR's registry files where PEAR keeps them in Debian's
- * default place, else with one {@code pecl list -a}.
+ * installed or removed something): from all of PEAR's registry files where PEAR keeps them in
+ * Debian's default place, else with one {@code pecl list -a}. States ask {@link InstalledReleases},
+ * which needs this whole list only where the registry files of the packages named cannot answer.
  */
 final class PeclList {
 
-    /** One installed release; the channel in lower case. */
-    record Release(String channel, String name, String version, String state) {
-        String qualified() {
-            return channel + "/" + name;
-        }
-    }
 
     private static final Pattern CHANNEL = Pattern.compile("(?i)^installed packages, channel (\\S+):$");
     private static final Pattern ROW = Pattern.compile("^([A-Za-z0-9_]\\S*)\\s+(\\S+)\\s+(\\S+)$");
 
-    private final List<Release> releases;
+    private final List<PearRegistry.Package> releases;
 
-    private PeclList(List<Release> releases) {
+    private PeclList(List<PearRegistry.Package> releases) {
         this.releases = List.copyOf(releases);
     }
 
@@ -43,10 +38,10 @@ final class PeclList {
                     // PEAR's registry files, read in-process where PEAR keeps them in Debian's
                     // default place: a pecl list costs about 50 ms of PHP.
                     if (Commands.which("pecl").isPresent()) {
-                        Optional<List<PearRegistry.Package>> registry = PearRegistry.readDefault();
-                        if (registry.isPresent()) {
-                            return new PeclList(registry.get().stream().map(p -> new Release(
-                                    p.channel().toLowerCase(Locale.ROOT), p.name(), p.version(), p.state())).toList());
+                        Optional<PearRegistry> registry = PearRegistry.atDefault();
+                        Optional<List<PearRegistry.Package>> all = registry.isPresent() ? registry.get().all() : Optional.empty();
+                        if (all.isPresent()) {
+                            return new PeclList(all.get().stream().map(PeclList::listed).toList());
                         }
                     }
                     CommandResult r = Pecl.run(context.host(), List.of("list", "-a"), null);
@@ -63,13 +58,19 @@ final class PeclList {
         }
     }
 
+    /** A release as pecl list shows it: the channel in lower case. */
+    static PearRegistry.Package listed(PearRegistry.Package p) {
+        String channel = p.channel().toLowerCase(Locale.ROOT);
+        return channel.equals(p.channel()) ? p : new PearRegistry.Package(channel, p.name(), p.version(), p.state());
+    }
+
     /** This run changed packages: list them again when next asked. */
     static void changed(RunContext context) {
         context.forget(PeclList.class);
     }
 
     static PeclList parse(String output) {
-        List<Release> out = new ArrayList<>();
+        List<PearRegistry.Package> out = new ArrayList<>();
         String channel = null;
         for (String line : output.split("\n")) {
             Matcher c = CHANNEL.matcher(line.strip());
@@ -79,13 +80,13 @@ final class PeclList {
             }
             Matcher row = ROW.matcher(line.strip());
             if (channel != null && row.matches() && !row.group(1).equalsIgnoreCase("package")) {
-                out.add(new Release(channel, row.group(1), row.group(2), row.group(3)));
+                out.add(new PearRegistry.Package(channel, row.group(1), row.group(2), row.group(3)));
             }
         }
         return new PeclList(out);
     }
 
-    List<Release> releases() {
+    List<PearRegistry.Package> releases() {
         return releases;
     }
 
@@ -93,12 +94,12 @@ final class PeclList {
      * The installed release for {@code channel/name} or a bare name (names are case-insensitive);
      * a bare name found in several channels is pecl.php.net's.
      */
-    Optional<Release> find(String spec) {
+    Optional<PearRegistry.Package> find(String spec) {
         int slash = spec.indexOf('/');
         String channel = slash < 0 ? null : spec.substring(0, slash).toLowerCase(Locale.ROOT);
         String name = spec.substring(slash + 1);
-        Release found = null;
-        for (Release r : releases) {
+        PearRegistry.Package found = null;
+        for (PearRegistry.Package r : releases) {
             if (!r.name().equalsIgnoreCase(name) || (channel != null && !r.channel().equals(channel))) {
                 continue;
             }

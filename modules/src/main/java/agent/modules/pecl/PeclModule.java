@@ -20,6 +20,6 @@ public final class PeclModule implements StateModule {
     @Override
     public String doc() {
         return "Install and remove PECL extensions with pecl (from php-pear; building needs php-dev). What is "
-                + "installed is read once per run, from PEAR's registry (or one pecl list).";
+                + "installed is read from PEAR's registry, each extension's own file (or from one pecl list).";
     }
 }

@@ -1,6 +1,7 @@
 package agent.modules.pecl;
 
 import agent.host.CommandResult;
+import agent.host.PearRegistry;
 import agent.spi.Call;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -20,7 +21,7 @@ final class Removed {
 
     static Result apply(Call call) throws Exception {
         String name = Installed.checked(call.name());
-        Optional<PeclList.Release> cur = PeclList.of(call.context()).find(name);
+        Optional<PearRegistry.Package> cur = InstalledReleases.of(call.context()).find(name);
         if (cur.isEmpty()) {
             return Result.ok("Pecl extension " + name + " is not installed.");
         }
@@ -29,8 +30,8 @@ final class Removed {
             return Result.pending(changes, "Pecl extension " + name + " would have been removed");
         }
         CommandResult r = Pecl.run(call.context().host(), List.of("uninstall", cur.get().qualified()), null);
-        PeclList.changed(call.context());
-        if (PeclList.of(call.context()).find(name).isPresent()) {
+        InstalledReleases.changed(call.context());
+        if (InstalledReleases.of(call.context()).find(name).isPresent()) {
             return Result.failed("Could not remove pecl extension " + name + ".\n" + Pecl.failure(r));
         }
         return Result.changed(changes, "Pecl extension " + name + " was successfully removed.");

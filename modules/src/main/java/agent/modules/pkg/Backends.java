@@ -11,8 +11,9 @@ final class Backends {
     }
 
     static PackageBackend of(RunContext context) throws StateException {
-        if (AptBackend.present()) {
-            return AptBackend.of(context);
+        AptBackend apt = AptBackend.of(context);
+        if (apt.present()) {
+            return apt;
         }
         throw new StateException("No supported package manager on this host (pkg states need apt and dpkg)");
     }

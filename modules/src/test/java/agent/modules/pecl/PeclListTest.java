@@ -3,6 +3,7 @@ package agent.modules.pecl;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import agent.host.PearRegistry;
 import org.junit.jupiter.api.Test;
 
 class PeclListTest {
@@ -35,7 +36,7 @@ class PeclListTest {
     void readsEveryChannel() {
         PeclList list = PeclList.parse(OUTPUT);
         assertEquals(5, list.releases().size());
-        assertEquals(new PeclList.Release("pecl.test", "world", "2.2.2", "beta"), list.find("world").orElseThrow());
+        assertEquals(new PearRegistry.Package("pecl.test", "world", "2.2.2", "beta"), list.find("world").orElseThrow());
         assertEquals("1.1.0", list.find("pecl.test/hello").orElseThrow().version());
         assertEquals("2.0.0", list.find("hello").orElseThrow().version(), "a bare name prefers pecl.php.net");
         assertEquals("1.4.14", list.find("archive_tar").orElseThrow().version(), "names are case-insensitive");

@@ -28,6 +28,7 @@ public final class AptBackend implements PackageBackend {
 
     private final RunContext context;
     private final AptGet apt;
+    private boolean dpkgFound;
 
     private AptBackend(RunContext context) {
         this.context = context;
@@ -39,9 +40,15 @@ public final class AptBackend implements PackageBackend {
         return context.shared(AptBackend.class, () -> new AptBackend(context));
     }
 
-    /** dpkg is how this host installs packages. */
-    public static boolean present() {
-        return java.nio.file.Files.isRegularFile(DpkgStatus.DEFAULT);
+    /**
+     * dpkg is how this host installs packages. Once its database was found, the run's other
+     * states need not look again.
+     */
+    public boolean present() {
+        if (!dpkgFound) {
+            dpkgFound = java.nio.file.Files.isRegularFile(DpkgStatus.DEFAULT);
+        }
+        return dpkgFound;
     }
 
     private DpkgStatus status() throws StateException {
