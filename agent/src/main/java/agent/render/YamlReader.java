@@ -42,6 +42,12 @@ public final class YamlReader {
     }
 
     public static Document read(String text, String sourceName) {
+        Document simple = SimpleYaml.read(text);
+        return simple != null ? simple : readAny(text, sourceName);
+    }
+
+    /** Any YAML, with SnakeYAML's parser (also where {@link SimpleYaml} gives up). */
+    static Document readAny(String text, String sourceName) {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(200);
         options.setCodePointLimit(64 * 1024 * 1024);
@@ -62,6 +68,32 @@ public final class YamlReader {
         } catch (YAMLException e) {
             throw new InputError("YAML error: " + e.getMessage(), sourceName, 0, e);
         }
+    }
+
+    /** The tags of plain data, which {@link #scalarValue} turns into Java values. */
+    static boolean isPlainDataTag(Tag tag) {
+        return tag.equals(Tag.NULL) || tag.equals(Tag.BOOL) || tag.equals(Tag.INT) || tag.equals(Tag.FLOAT)
+                || tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP) || tag.equals(Tag.BINARY);
+    }
+
+    /** A scalar as Salt's loader reads it, from its resolved tag (one of {@link #isPlainDataTag}). */
+    static Object scalarValue(Tag tag, String v) {
+        if (tag.equals(Tag.NULL)) {
+            return null;
+        }
+        if (tag.equals(Tag.BOOL)) {
+            return switch (v.toLowerCase(Locale.ROOT)) {
+                case "yes", "true", "on", "y" -> Boolean.TRUE;
+                default -> Boolean.FALSE;
+            };
+        }
+        if (tag.equals(Tag.INT)) {
+            return Builder.integer(v);
+        }
+        if (tag.equals(Tag.FLOAT)) {
+            return Builder.floating(v);
+        }
+        return v;
     }
 
     /** Turns nodes into plain Java data: LinkedHashMap, ArrayList, String, Long, Double, Boolean. */
@@ -142,33 +174,17 @@ public final class YamlReader {
         }
 
         private Object scalar(ScalarNode node) {
-            String v = node.getValue();
             Tag tag = node.getTag();
-            if (tag.equals(Tag.NULL)) {
-                return null;
-            }
-            if (tag.equals(Tag.BOOL)) {
-                return switch (v.toLowerCase(Locale.ROOT)) {
-                    case "yes", "true", "on", "y" -> Boolean.TRUE;
-                    default -> Boolean.FALSE;
-                };
-            }
-            if (tag.equals(Tag.INT)) {
-                return integer(v, node);
-            }
-            if (tag.equals(Tag.FLOAT)) {
-                return floating(v);
-            }
             if (tag.equals(SECRET)) {
-                return new Secret(v);
+                return new Secret(node.getValue());
             }
-            if (tag.equals(Tag.STR) || tag.equals(Tag.TIMESTAMP) || tag.equals(Tag.BINARY)) {
-                return v;
+            if (!isPlainDataTag(tag)) {
+                throw new InputError("unknown YAML tag " + tag.getValue(), source, line(node));
             }
-            throw new InputError("unknown YAML tag " + tag.getValue(), source, line(node));
+            return scalarValue(tag, node.getValue());
         }
 
-        private Object integer(String raw, ScalarNode node) {
+        private static Object integer(String raw) {
             String v = raw.replace("_", "");
             boolean negative = v.startsWith("-");
             if (v.startsWith("-") || v.startsWith("+")) {
