@@ -88,8 +88,8 @@ final class SimpleYaml {
     }
 
     /**
-     * Line feeds and the characters YAML calls printable; no tab, carriage return, byte-order
-     * mark or surrogate (SnakeYAML refuses what YAML does not allow, with its message).
+     * Line feeds and the characters YAML calls printable; no tab, carriage return, other line
+     * break, byte-order mark or surrogate (SnakeYAML refuses what YAML does not allow, with its message).
      */
     private static boolean plainCharacters(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -97,7 +97,8 @@ final class SimpleYaml {
             if (c >= 0x20 && c <= 0x7E || c == '\n') {
                 continue;
             }
-            if (c < 0xA0 && c != 0x85 || c >= 0xD800 && c < 0xE000 || c >= 0xFEFF) {
+            // (YAML 1.1 also breaks lines at NEL, LS and PS.)
+            if (c < 0xA0 || c == 0x2028 || c == 0x2029 || c >= 0xD800 && c < 0xE000 || c >= 0xFEFF) {
                 return false;
             }
         }
@@ -266,7 +267,7 @@ final class SimpleYaml {
         }
         for (String part : inner.split(",", -1)) {
             String item = trim(part);
-            if (item.isEmpty() || item.contains(": ") || item.endsWith(":") || containsAny(item, "[]{}'\"#")) {
+            if (item.isEmpty() || containsAny(item, ":[]{}'\"#")) {
                 throw NOT_SIMPLE;
             }
             positions.record(list, list.size(), line);

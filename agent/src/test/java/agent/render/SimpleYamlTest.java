@@ -57,7 +57,8 @@ class SimpleYamlTest {
             "a: 1\nb:\n",
             "tab:\tvalue\n",
             "- \n- # c\n  x: 1\n",
-            "a: b\u0001c\n", "a: b\u007Fc\n", "a: caf\u00e9 \u2603\n", "\uFEFFa: 1\n", "a: \uD83D\n");
+            "a: b\u0001c\n", "a: b\u007Fc\n", "a: caf\u00e9 \u2603\n", "\uFEFFa: 1\n", "a: \uD83D\n",
+            "a: x\u2028b: y\n", "a: x\u0085y\n", "a: [b:c, d]\n", "a: [http://x]\n");
 
     @Test
     void snippetsReadAlikeOrAreLeftToSnakeYaml() {
