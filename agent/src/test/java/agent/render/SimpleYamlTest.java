@@ -22,8 +22,7 @@ import org.junit.jupiter.api.Test;
  */
 class SimpleYamlTest {
 
-    static final Path HOME = Path.of(System.getProperty("agent.home", System.getProperty("user.dir") + "/..")).toAbsolutePath()
-            .normalize();
+    static final Path HOME = agent.scenario.AgentProcess.home();
 
     static final List<String> SNIPPETS = List.of(
             "a: 1\nb: two\nc: 3.5\nd: yes\ne: ~\nf: 0644\ng: '0644'\nh: \"x y\"\ni: null\nj: 1_000\nk: 0x1F\n",

@@ -84,9 +84,7 @@ final class SystemdProvider implements ServiceProvider {
         if (!first || units.size() < 2) {
             return;
         }
-        List<String> argv = new ArrayList<>(List.of("systemctl", "show", "--property=" + PROPERTIES, "--"));
-        argv.addAll(units);
-        CommandResult r = runner.run(Duration.ofSeconds(60), argv);
+        CommandResult r = showAll(units);
         List<Map<String, String>> blocks = r.ok() ? parseShowAll(r.stdout()) : List.of();
         if (blocks.size() != units.size()) {
             return;   // each state then asks for its own unit, and reports what goes wrong
@@ -114,7 +112,7 @@ final class SystemdProvider implements ServiceProvider {
     }
 
     private Map<String, String> query(String unit) throws IOException {
-        CommandResult r = runner.run(Duration.ofSeconds(60), List.of("systemctl", "show", "--property=" + PROPERTIES, "--", unit));
+        CommandResult r = showAll(List.of(unit));
         if (!r.ok()) {
             throw new IOException("systemctl show " + unit + " failed: " + r.output());
         }
@@ -130,6 +128,13 @@ final class SystemdProvider implements ServiceProvider {
             }
         }
         return out;
+    }
+
+    /** {@code systemctl show} of our properties for these units. */
+    private CommandResult showAll(List<String> units) throws IOException {
+        List<String> argv = new ArrayList<>(List.of("systemctl", "show", "--property=" + PROPERTIES, "--"));
+        argv.addAll(units);
+        return runner.run(Duration.ofSeconds(60), argv);
     }
 
     /** systemctl show of several units: one block each, in the order asked, between empty lines. */
