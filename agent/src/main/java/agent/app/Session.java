@@ -21,6 +21,7 @@ import agent.loader.TargetMatcher;
 import agent.loader.TopFile;
 import agent.pillar.PillarCompiler;
 import agent.render.Jinja;
+import agent.render.RenderMemo;
 import agent.render.Secrets;
 import agent.render.SlsRenderer;
 import agent.render.TemplateVars;
@@ -46,6 +47,7 @@ public final class Session {
     private final Host host;
     private final ExecFunctions functions;
     private final StateModules modules;
+    private final RenderMemo memo;
     private final SlsRenderer renderer;
     private final String version;
     private Map<String, Object> grains;
@@ -62,7 +64,8 @@ public final class Session {
         this.functions = ExecFunctions.load();
         this.modules = StateModules.load();
         agent.Timing.mark("modules loaded");
-        this.renderer = new SlsRenderer(jinja);
+        this.memo = config.renderMemo() == null ? RenderMemo.OFF : RenderMemo.open(config.renderMemo());
+        this.renderer = new SlsRenderer(jinja, memo);
     }
 
     public AgentConfig config() {
@@ -236,6 +239,7 @@ public final class Session {
             Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
             RunResult result = executor.run(chunks);
             agent.Timing.mark("executed");
+            memo.save();
             return result;
         }
     }
@@ -251,7 +255,7 @@ public final class Session {
                     new SaltProxy(functions, execContext()), config.opts(), env(), rel, null));
             v.putAll(extra);
             try {
-                return jinja.render(text, rel, source, v, path -> loadTemplate(tree, path));
+                return memo.render(jinja, text, rel, source, v, path -> loadTemplate(tree, path));
             } catch (InputError e) {
                 throw new StateException("Unable to render template " + source + ": " + e.describe());
             }

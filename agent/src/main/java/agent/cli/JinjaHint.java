@@ -1,6 +1,8 @@
 package agent.cli;
 
+import agent.config.AgentConfig;
 import agent.render.Jinja;
+import agent.render.RenderMemo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +11,8 @@ import java.util.Set;
 /**
  * Guesses, from the command line alone, whether this run will render Jinja, so the engine can
  * start building at once (it takes longer than everything before the first render). A wrong
- * "no" only costs time: the engine is then built when first needed.
+ * "no" only costs time: the engine is then built when first needed. Where renders are remembered
+ * (the default cachedir's render memo), a run usually needs no Jinja at all.
  */
 final class JinjaHint {
 
@@ -19,6 +22,9 @@ final class JinjaHint {
     }
 
     static boolean likelyNeeded(String[] args) {
+        if (RenderMemo.exists(Path.of(AgentConfig.DEFAULT_CACHE_DIR, AgentConfig.RENDER_MEMO))) {
+            return false;
+        }
         boolean sawPath = false;
         for (String a : args) {
             if (NEVER.contains(a)) {

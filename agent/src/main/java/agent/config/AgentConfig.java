@@ -19,6 +19,9 @@ import java.util.Map;
 public final class AgentConfig {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/agent/agent.yaml");
+    public static final String DEFAULT_CACHE_DIR = "/var/cache/agent";
+    /** The render memo's file in the cachedir. */
+    public static final String RENDER_MEMO = "renders";
 
     private final Map<String, Object> opts;
 
@@ -45,7 +48,8 @@ public final class AgentConfig {
         d.put("renderer", "jinja|yaml");
         d.put("state_auto_order", true);
         d.put("log_level", "warning");
-        d.put("cachedir", "/var/cache/agent");
+        d.put("cachedir", DEFAULT_CACHE_DIR);
+        d.put("render_cache", true);
         d.put("lock_file", "/run/agent/agent.lock");
         d.put("lock_timeout", 30);
         d.put("process_timeout", 3600);
@@ -208,7 +212,12 @@ public final class AgentConfig {
     }
 
     public Path cacheDir() {
-        return Path.of(string("cachedir", "/var/cache/agent"));
+        return Path.of(string("cachedir", DEFAULT_CACHE_DIR));
+    }
+
+    /** Where renders are remembered between runs, or null when {@code render_cache} is off. */
+    public Path renderMemo() {
+        return bool("render_cache") ? cacheDir().resolve(RENDER_MEMO) : null;
     }
 
     /** The config's {@code grains:} mapping (with --grain applied). */

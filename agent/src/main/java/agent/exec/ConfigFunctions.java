@@ -16,6 +16,11 @@ final class ConfigFunctions implements ExecutionModule {
     }
 
     @Override
+    public java.util.Set<String> pure() {
+        return java.util.Set.of("get", "option");
+    }
+
+    @Override
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         ExecFunction get = c -> {

@@ -17,6 +17,7 @@ import java.util.TreeMap;
 public final class ExecFunctions {
 
     private final Map<String, ExecFunction> functions = new TreeMap<>();
+    private final java.util.Set<String> pure = new java.util.HashSet<>();
 
     private ExecFunctions() {
     }
@@ -27,13 +28,22 @@ public final class ExecFunctions {
                 new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions(), new CpFunctions()));
         ServiceLoader.load(ExecutionModule.class).forEach(modules::add);
         for (ExecutionModule m : modules) {
-            m.functions().forEach((name, fn) -> f.functions.putIfAbsent(m.name() + "." + name, fn));
+            m.functions().forEach((name, fn) -> {
+                if (f.functions.putIfAbsent(m.name() + "." + name, fn) == null && m.pure().contains(name)) {
+                    f.pure.add(m.name() + "." + name);
+                }
+            });
         }
         return f;
     }
 
     public boolean has(String name) {
         return functions.containsKey(name);
+    }
+
+    /** True for a function whose answer depends only on its arguments, grains, pillar and opts ({@link ExecutionModule#pure()}). */
+    public boolean pure(String name) {
+        return pure.contains(name);
     }
 
     public java.util.Set<String> names() {

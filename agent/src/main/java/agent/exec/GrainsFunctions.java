@@ -23,6 +23,11 @@ final class GrainsFunctions implements ExecutionModule {
     }
 
     @Override
+    public java.util.Set<String> pure() {
+        return java.util.Set.of("get", "items", "item", "ls", "has_value", "filter_by");
+    }
+
+    @Override
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         f.put("get", c -> lookup(c.context().grains(), c));

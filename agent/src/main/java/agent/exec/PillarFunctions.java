@@ -19,6 +19,11 @@ final class PillarFunctions implements ExecutionModule {
     }
 
     @Override
+    public java.util.Set<String> pure() {
+        return java.util.Set.of("get", "fetch", "items", "raw", "item", "ls", "keys", "filter_by");
+    }
+
+    @Override
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         ExecFunction get = c -> {

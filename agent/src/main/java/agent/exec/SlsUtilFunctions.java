@@ -22,6 +22,11 @@ final class SlsUtilFunctions implements ExecutionModule {
     }
 
     @Override
+    public java.util.Set<String> pure() {
+        return java.util.Set.of("merge", "merge_all", "update", "serialize", "deserialize", "boolstr");
+    }
+
+    @Override
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         f.put("merge", c -> {

@@ -62,6 +62,11 @@ public final class Jinja {
         }
     }
 
+    /** Whether the engine is built or being built (not, for a run whose renders were all remembered). */
+    public synchronized boolean started() {
+        return engine != null;
+    }
+
     private Jinjava engine() {
         start();
         awaited.set(true);
@@ -78,11 +83,26 @@ public final class Jinja {
      * {@link InputError} naming {@code displayName} and the line.
      */
     public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader) {
+        return render(text, name, displayName, vars, loader, new RenderInputs());
+    }
+
+    /** {@link #render(String, String, String, Map, Loader)}, noting in {@code inputs} what the render read and called. */
+    public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader,
+                         RenderInputs inputs) {
         checkComments(text, displayName);
         String template = SaltSyntax.adapt(text);
         Jinjava jinjava = engine();
-        Context context = new SaltContext(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled());
-        context.put(LOADER_KEY, loader);
+        Context context = new SaltContext(jinjava.getGlobalContext(), vars, jinjava.getGlobalConfig().getDisabled(), inputs);
+        context.put(LOADER_KEY, (Loader) path -> {
+            try {
+                String read = loader.load(path);
+                inputs.read(path, read);
+                return read;
+            } catch (IOException | RuntimeException e) {
+                inputs.read(path, null);
+                throw e;
+            }
+        });
         JinjavaInterpreter interpreter = jinjava.getGlobalConfig().getInterpreterFactory()
                 .newInstance(jinjava, context, jinjava.getGlobalConfig());
         context.getCurrentPathStack().push(name, 0, 0);

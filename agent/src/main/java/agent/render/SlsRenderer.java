@@ -27,9 +27,11 @@ public final class SlsRenderer {
     }
 
     private final Jinja jinja;
+    private final RenderMemo memo;
 
-    public SlsRenderer(Jinja jinja) {
+    public SlsRenderer(Jinja jinja, RenderMemo memo) {
         this.jinja = jinja;
+        this.memo = memo;
     }
 
     /** @param vars template variables for this file (see {@link TemplateVars}) */
@@ -47,7 +49,7 @@ public final class SlsRenderer {
         }
         String rendered = body;
         if (useJinja && Jinja.hasJinja(body)) {
-            rendered = jinja.render(body, file.relativePath(), display, vars.apply(file),
+            rendered = memo.render(jinja, body, file.relativePath(), display, vars.apply(file),
                     path -> loadTemplate(tree, file.env(), path));
         }
         YamlReader.Document doc;

@@ -1,6 +1,7 @@
 package agent.spi;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Execution functions: what templates call as {@code salt['cmd.run']('...')} and what
@@ -13,4 +14,14 @@ public interface ExecutionModule {
 
     /** Function name (after the dot) → implementation. */
     Map<String, ExecFunction> functions();
+
+    /**
+     * The functions (names after the dot) whose answer depends only on their arguments and the
+     * run's grains, pillar and opts, and which change nothing: a template that calls no other
+     * function renders the same in every run with the same data, so its output may be reused.
+     * None by default.
+     */
+    default Set<String> pure() {
+        return Set.of();
+    }
 }

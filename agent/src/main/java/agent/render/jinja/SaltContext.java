@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.render.RenderInputs;
 import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.Context.Library;
 import com.hubspot.jinjava.interpret.InterpretException;
@@ -12,12 +13,35 @@ import java.util.Set;
 /**
  * The root context of one render. Jinja refuses a filter or test it does not know; jinjava
  * would quietly print nothing, so a mistyped filter name would go unnoticed. Here an unknown name
- * resolves to one that fails when applied, naming it.
+ * resolves to one that fails when applied, naming it. The context also carries what the render
+ * depends on ({@link RenderInputs}).
  */
 public final class SaltContext extends Context {
 
-    public SaltContext(Context parent, Map<String, ?> bindings, Map<Library, Set<String>> disabled) {
+    private final RenderInputs inputs;
+
+    public SaltContext(Context parent, Map<String, ?> bindings, Map<Library, Set<String>> disabled, RenderInputs inputs) {
         super(parent, bindings, disabled);
+        this.inputs = inputs;
+    }
+
+    /** What the render in progress on this thread depends on, or null outside a render. */
+    static RenderInputs currentInputs() {
+        JinjavaInterpreter current = JinjavaInterpreter.getCurrent();
+        for (Context c = current == null ? null : current.getContext(); c != null; c = c.getParent()) {
+            if (c instanceof SaltContext root) {
+                return root.inputs;
+            }
+        }
+        return null;
+    }
+
+    /** Notes, in the render in progress on this thread, a call whose answer may change from run to run. */
+    static void unrepeatable(String what) {
+        RenderInputs inputs = currentInputs();
+        if (inputs != null) {
+            inputs.unrepeatable(what);
+        }
     }
 
     @Override

@@ -1,6 +1,7 @@
 package agent.render.jinja;
 
 import agent.exec.ExecFunctions;
+import agent.render.RenderInputs;
 import agent.spi.ExecContext;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.util.ArrayList;
@@ -23,6 +24,10 @@ public final class SaltProxy {
     }
 
     Object call(String name, Object[] params) throws Exception {
+        RenderInputs inputs = SaltContext.currentInputs();
+        if (inputs != null && !functions.pure(name)) {
+            inputs.unrepeatable("salt['" + name + "']");
+        }
         List<Object> args = new ArrayList<>();
         Map<String, Object> kwargs = new LinkedHashMap<>();
         for (Object p : params == null ? new Object[0] : params) {
@@ -32,7 +37,7 @@ public final class SaltProxy {
                 args.add(Unwrap.plain(p));
             }
         }
-        return functions.call(name, args, kwargs, context);
+        return functions.call(name, args, kwargs, inputs == null ? context : inputs.watching(context));
     }
 
     /** {@code salt.pillar}: the first half of a dotted call. */

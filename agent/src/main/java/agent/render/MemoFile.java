@@ -1,0 +1,100 @@
+package agent.render;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The render memo's file: a version line, the build that wrote it, then the entries, in binary. */
+final class MemoFile {
+
+    private static final String MAGIC = "agent render memo 2";
+
+    private MemoFile() {
+    }
+
+    /** The entries written by {@code build}; none when the file is from another build. */
+    static List<MemoEntry> read(byte[] content, String build) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(content));
+        List<MemoEntry> entries = new ArrayList<>();
+        if (!MAGIC.equals(in.readUTF()) || !build.equals(in.readUTF())) {
+            return entries;
+        }
+        int count = in.readInt();
+        for (int i = 0; i < count; i++) {
+            String name = in.readUTF();
+            long text = in.readLong();
+            long vars = in.readLong();
+            int readCount = in.readInt();
+            List<MemoEntry.Read> reads = new ArrayList<>(readCount);
+            for (int r = 0; r < readCount; r++) {
+                String source = in.readUTF();
+                boolean wholeMap = in.readBoolean();
+                String key = in.readUTF();
+                reads.add(new MemoEntry.Read(source, wholeMap ? null : key, in.readLong()));
+            }
+            int fileCount = in.readInt();
+            List<MemoEntry.FileRef> files = new ArrayList<>(fileCount);
+            for (int f = 0; f < fileCount; f++) {
+                files.add(new MemoEntry.FileRef(in.readUTF(), in.readBoolean(), in.readLong()));
+            }
+            byte[] output = new byte[in.readInt()];
+            in.readFully(output);
+            entries.add(new MemoEntry(name, text, vars, reads, files, output, in.readLong()));
+        }
+        return entries;
+    }
+
+    static byte[] write(String build, List<MemoEntry> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeUTF(MAGIC);
+            out.writeUTF(build);
+            out.writeInt(entries.size());
+            for (MemoEntry e : entries) {
+                out.writeUTF(e.name());
+                out.writeLong(e.text());
+                out.writeLong(e.vars());
+                out.writeInt(e.reads().size());
+                for (MemoEntry.Read r : e.reads()) {
+                    out.writeUTF(r.source());
+                    out.writeBoolean(r.key() == null);
+                    out.writeUTF(r.key() == null ? "" : r.key());
+                    out.writeLong(r.digest());
+                }
+                out.writeInt(e.files().size());
+                for (MemoEntry.FileRef f : e.files()) {
+                    out.writeUTF(f.name());
+                    out.writeBoolean(f.missing());
+                    out.writeLong(f.digest());
+                }
+                out.writeInt(e.output().length);
+                out.write(e.output());
+                out.writeLong(e.stamp());
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Replaces the file whole (readers see the old one or the new one), readable by root only. */
+    static void store(Path file, byte[] content) throws IOException {
+        Files.createDirectories(file.getParent());
+        // Named here rather than by Files.createTempFile, whose SecureRandom costs a cold start 10 ms.
+        Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+        Files.deleteIfExists(tmp);
+        Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try {
+            Files.write(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

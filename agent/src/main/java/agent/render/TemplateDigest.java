@@ -1,0 +1,150 @@
+package agent.render;
+
+import agent.render.jinja.SaltProxy;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.Adler32;
+import java.util.zip.CRC32;
+
+/**
+ * A 64-bit digest of a template's text or of its variables, for {@link RenderMemo}: CRC-32 and
+ * Adler-32 side by side (both native in the JDK, so fast before the JIT has warmed up), with the
+ * length. Variables are digested in a canonical byte form that keeps each value's type and each
+ * mapping's order (a loop over a mapping renders in that order); only plain data (strings,
+ * numbers, booleans, null, lists, mappings, secrets) has one: other values give no digest, and
+ * such a render is not remembered. The digest, not the data, is kept: pillar never reaches the
+ * memo's file.
+ */
+final class TemplateDigest {
+
+    private static final int MAX_DEPTH = 64;
+
+    private TemplateDigest() {
+    }
+
+    static long of(String text) {
+        byte[] b = text.getBytes(StandardCharsets.UTF_8);
+        return of(b, b.length);
+    }
+
+    /**
+     * The digest of the variables but those named in {@code skip} (and the {@code salt}
+     * functions), or null when one has no canonical form.
+     */
+    static Long ofVars(Map<String, Object> vars, Set<String> skip) {
+        Encoder out = new Encoder();
+        // Top-level names in a fixed order: a template cannot iterate over them.
+        for (Map.Entry<String, Object> e : new TreeMap<>(vars).entrySet()) {
+            if (skip.contains(e.getKey()) || e.getValue() instanceof SaltProxy) {
+                continue;
+            }
+            out.string('S', e.getKey());
+            if (!out.value(e.getValue(), 0)) {
+                return null;
+            }
+        }
+        return of(out.bytes, out.size);
+    }
+
+    /** The digest of what a template read of {@code data}: one key (present or not), or with a null key all of it. */
+    static Long ofRead(Map<String, Object> data, String key) {
+        Encoder out = new Encoder();
+        if (key == null) {
+            if (!out.value(data, 0)) {
+                return null;
+            }
+        } else if (!data.containsKey(key)) {
+            out.tag('A');
+        } else if (!out.value(data.get(key), 0)) {
+            return null;
+        }
+        return of(out.bytes, out.size);
+    }
+
+    private static long of(byte[] bytes, int size) {
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, size);
+        Adler32 adler = new Adler32();
+        adler.update(bytes, 0, size);
+        return (crc.getValue() << 32 | adler.getValue()) ^ ((long) size * 0x9E3779B97F4A7C15L);
+    }
+
+    /** Values as tagged bytes; a value is its type's tag, then its content. */
+    private static final class Encoder {
+        private byte[] bytes = new byte[1024];
+        private int size;
+
+        boolean value(Object v, int depth) {
+            if (depth > MAX_DEPTH) {
+                return false;
+            }
+            switch (v) {
+                case null -> tag('N');
+                case String s -> string('S', s);
+                case Secret s -> string('X', s.value());
+                case Boolean b -> tag(b ? 'T' : 'F');
+                case Integer i -> number('I', i);
+                case Long l -> number('J', l);
+                case Double d -> number('D', Double.doubleToLongBits(d));
+                case Float f -> number('E', Float.floatToIntBits(f));
+                case Short s -> number('H', s);
+                case Byte b -> number('B', b);
+                case Character c -> number('C', c);
+                case BigInteger b -> string('G', b.toString());
+                case BigDecimal b -> string('K', b.toString());
+                case List<?> list -> {
+                    number('L', list.size());
+                    for (Object item : list) {
+                        if (!value(item, depth + 1)) {
+                            return false;
+                        }
+                    }
+                }
+                case Map<?, ?> map -> {
+                    number('M', map.size());
+                    for (Map.Entry<?, ?> e : map.entrySet()) {
+                        if (!value(e.getKey(), depth + 1) || !value(e.getValue(), depth + 1)) {
+                            return false;
+                        }
+                    }
+                }
+                default -> {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        void tag(char tag) {
+            room(1);
+            bytes[size++] = (byte) tag;
+        }
+
+        void number(char tag, long n) {
+            room(9);
+            bytes[size++] = (byte) tag;
+            for (int shift = 56; shift >= 0; shift -= 8) {
+                bytes[size++] = (byte) (n >>> shift);
+            }
+        }
+
+        void string(char tag, String s) {
+            byte[] b = s.getBytes(StandardCharsets.UTF_8);
+            number(tag, b.length);
+            room(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
+        }
+
+        private void room(int n) {
+            if (size + n > bytes.length) {
+                bytes = java.util.Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + n));
+            }
+        }
+    }
+}
