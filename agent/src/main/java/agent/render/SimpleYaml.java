@@ -10,9 +10,9 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads the plain block YAML that state and pillar templates render to (mappings, lists,
- * one-line scalars, quoted strings, one-line lists of plain words, comments) straight into data,
+ * one-line scalars, quoted strings, one-line flow lists and mappings of scalars, comments) straight into data,
  * about ten times faster than SnakeYAML's general parser on a cold JVM, where reading a rendered
- * SLS file was a third of a run. Anything else (anchors, tags, block scalars, flow mappings,
+ * SLS file was a third of a run. Anything else (anchors, tags, block scalars, nested flow collections,
  * escapes, multi-line scalars, odd indentation, duplicate keys, errors) is left to SnakeYAML:
  * {@link #read} then returns null. Scalars are typed by SnakeYAML's own resolver, so both readers
  * give the same data and the same lines; YamlReaderTest compares them.
@@ -22,6 +22,8 @@ final class SimpleYaml {
     private static final Resolver RESOLVER = new Resolver();
     /** Characters that start something other than a plain one-line scalar. */
     private static final String INDICATORS = "-?:,[]{}#&*!|>'\"%@`";
+    /** First characters of the scalars SnakeYAML's resolver may type as other than a string. */
+    private static final String TYPED_FIRST = "yYnNtTfFoO-+0123456789.<~=!&*";
 
     /** Thrown inside to give up: the text is left to SnakeYAML. */
     private static final class NotSimple extends RuntimeException {
@@ -131,7 +133,7 @@ final class SimpleYaml {
                 list.add(item);
             } else if (rest.equals("-") || rest.startsWith("- ")) {
                 throw NOT_SIMPLE;
-            } else if (keyEnd(rest) >= 0) {
+            } else if (rest.charAt(0) != '{' && rest.charAt(0) != '[' && keyEnd(rest) >= 0) {
                 // "- key: value": a mapping whose keys line up with this first one.
                 content[at] = rest;
                 indent[at] = ind + 1 + spaces;
@@ -249,31 +251,82 @@ final class SimpleYaml {
         return plain(text);
     }
 
-    /** [a, b, c] of plain words on one line; [] and {}. */
+    /**
+     * A one-line flow collection of scalars, as {@code tojson} and hand-written data give them:
+     * {@code [a, "b c"]}, {@code {name: redis, version: 6.0.2}}, {@code []}, {@code {}}. Items are
+     * plain words or quoted strings without escapes; anything nested is left to SnakeYAML.
+     */
     private Object flow(String text, int line) {
-        if (text.equals("{}")) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            positions.recordContainer(map, line);
-            return map;
-        }
-        if (!text.endsWith("]") || text.startsWith("{")) {
+        char open = text.charAt(0);
+        char close = open == '[' ? ']' : '}';
+        if (text.charAt(text.length() - 1) != close) {
             throw NOT_SIMPLE;
         }
-        String inner = text.substring(1, text.length() - 1);
-        List<Object> list = new ArrayList<>();
-        positions.recordContainer(list, line);
-        if (inner.isBlank()) {
-            return list;
+        List<Object> list = open == '[' ? new ArrayList<>() : null;
+        Map<String, Object> map = open == '{' ? new LinkedHashMap<>() : null;
+        positions.recordContainer(list != null ? list : map, line);
+        int end = text.length() - 1;
+        int i = skipSpaces(text, 1);
+        while (i < end) {
+            int[] next = new int[1];
+            Object item = flowScalar(text, i, end, next);
+            i = skipSpaces(text, next[0]);
+            if (map != null) {
+                if (i >= end || text.charAt(i) != ':' || i + 1 >= end || text.charAt(i + 1) != ' ') {
+                    throw NOT_SIMPLE;
+                }
+                String key = agent.spi.Values.text(item);
+                if (item == null || map.containsKey(key)) {
+                    throw NOT_SIMPLE;
+                }
+                Object value = flowScalar(text, skipSpaces(text, i + 1), end, next);
+                positions.record(map, key, line);
+                map.put(key, value);
+                i = skipSpaces(text, next[0]);
+            } else {
+                positions.record(list, list.size(), line);
+                list.add(item);
+            }
+            if (i < end) {
+                if (text.charAt(i) != ',') {
+                    throw NOT_SIMPLE;
+                }
+                i = skipSpaces(text, i + 1);
+                if (i >= end) {
+                    throw NOT_SIMPLE;   // a trailing comma
+                }
+            }
         }
-        for (String part : inner.split(",", -1)) {
-            String item = trim(part);
-            if (item.isEmpty() || containsAny(item, ":[]{}'\"#")) {
+        return list != null ? list : map;
+    }
+
+    /** One scalar of a flow collection starting at {@code i}; {@code next[0]} gets where it ends. */
+    private static Object flowScalar(String text, int i, int end, int[] next) {
+        if (i >= end) {
+            throw NOT_SIMPLE;
+        }
+        char first = text.charAt(i);
+        if (first == '"' || first == '\'') {
+            int close = text.indexOf(first, i + 1);
+            if (close < 0 || close >= end || first == '\'' && close + 1 < end && text.charAt(close + 1) == '\'') {
                 throw NOT_SIMPLE;
             }
-            positions.record(list, list.size(), line);
-            list.add(plain(item));
+            next[0] = close + 1;
+            return quoted(text.substring(i, close + 1));
         }
-        return list;
+        int stop = i;
+        while (stop < end && ",:[]{}#'\"".indexOf(text.charAt(stop)) < 0) {
+            stop++;
+        }
+        next[0] = stop;
+        return plain(trim(text.substring(i, stop)));
+    }
+
+    private static int skipSpaces(String s, int i) {
+        while (i < s.length() && s.charAt(i) == ' ') {
+            i++;
+        }
+        return i;
     }
 
     /** A plain one-line scalar, typed as YAML 1.1 (and Salt) read it. */
@@ -282,7 +335,9 @@ final class SimpleYaml {
                 || text.contains(" #")) {
             throw NOT_SIMPLE;
         }
-        Tag tag = RESOLVER.resolve(NodeId.scalar, text, true);
+        // Only scalars starting with one of these can be anything but a string (SnakeYAML's
+        // resolver keys its patterns by first character): the rest skip its regular expressions.
+        Tag tag = TYPED_FIRST.indexOf(text.charAt(0)) < 0 ? Tag.STR : RESOLVER.resolve(NodeId.scalar, text, true);
         if (!YamlReader.isPlainDataTag(tag)) {
             throw NOT_SIMPLE;
         }

@@ -57,7 +57,26 @@ class SimpleYamlTest {
             "tab:\tvalue\n",
             "- \n- # c\n  x: 1\n",
             "a: b\u0001c\n", "a: b\u007Fc\n", "a: caf\u00e9 \u2603\n", "\uFEFFa: 1\n", "a: \uD83D\n",
-            "a: x\u2028b: y\n", "a: x\u0085y\n", "a: [b:c, d]\n", "a: [http://x]\n");
+            "a: x\u2028b: y\n", "a: x\u0085y\n", "a: [b:c, d]\n", "a: [http://x]\n",
+            "groups: [\"developers\", \"admins\"]\nkeys: [\"ssh-ed25519 AAAA+/= a@b\", 'it, is']\n",
+            "pecl:\n  - {name: redis, version: 6.0.2, state: stable}\n  - {name: 'x', \"y z\": \"w: v\"}\n",
+            "a: {k: 1, k: 2}\n", "a: [1, 2, ]\n", "a: [, 1]\n", "a: {k:1}\n", "a: {k: [1]}\n", "a: [[1], 2]\n",
+            "a: [\"x\" y]\n", "a: ['it''s']\n", "a: {k: }\n", "a: { k: v }\n", "a: [ x , \"y\" ]\n",
+            "a: [x # c]\n", "- {a: 1}\n- [b: 2]\n- {c: d}: e\n", "a: [\"\\t\"]\n", "a: {\"k\": true, \"n\": null, \"f\": 1.5}\n");
+
+    @Test
+    void scalarsStartingWithAnyCharacterAreTypedAlike() {
+        int simple = 0;
+        for (char c = '!'; c <= '~'; c++) {
+            for (String rest : List.of("", "es", "ull", "rue", "1.5e3", "0:30", "x y")) {
+                if (compare("k: " + c + rest + "\n- " + c + rest + "\n", "scalar " + c + rest)
+                        | compare("k: " + c + rest + "\n", "scalar " + c + rest)) {
+                    simple++;
+                }
+            }
+        }
+        assertEquals(true, simple > 400, "only " + simple + " scalars were read by the simple reader");
+    }
 
     @Test
     void snippetsReadAlikeOrAreLeftToSnakeYaml() {
