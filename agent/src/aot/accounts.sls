@@ -1,9 +1,10 @@
 # Trains the distribution's AOT cache (agent/pom.xml) on the account states as a no-change run
-# uses them: the build user's own entry restated, a key file and a known_hosts file in the
-# training folder. Changes nothing outside that folder, whether the build runs as root or not.
+# uses them: the build user's own entry restated (train-aot passes it as pillar, so the render is
+# remembered like any other), a key file and a known_hosts file in the training folder. Changes
+# nothing outside that folder, whether the build runs as root or not.
 {% set dir = pillar['hello_dir'] ~ '/accounts' %}
-{% set me = grains['username'] %}
-{% set info = salt['user.info'](me) %}
+{% set info = pillar['training_user'] %}
+{% set me = info.get('name', '') %}
 {% set key = 'ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE6EJSdXOPLXj7YrQ4jfbNgoaNXUPSMy4oDJJhJrWCM8 training' %}
 
 {% if info and info.groups and me|regex_match('([a-z_][a-z0-9_-]*)$') %}

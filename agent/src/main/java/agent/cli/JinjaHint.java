@@ -22,7 +22,7 @@ final class JinjaHint {
     }
 
     static boolean likelyNeeded(String[] args) {
-        if (RenderMemo.exists(Path.of(AgentConfig.DEFAULT_CACHE_DIR, AgentConfig.RENDER_MEMO))) {
+        if (RenderMemo.exists(Path.of(cacheDir(args), AgentConfig.RENDER_MEMO))) {
             return false;
         }
         boolean sawPath = false;
@@ -40,6 +40,17 @@ final class JinjaHint {
         // Paths named, none with Jinja: includes may still need it, and will start it then.
         // Dotted names and highstates are not looked up this early: assume Jinja.
         return !sawPath;
+    }
+
+    /** The cachedir a {@code --set cachedir=DIR} names, else the default (a config file's is not read this early). */
+    private static String cacheDir(String[] args) {
+        String dir = AgentConfig.DEFAULT_CACHE_DIR;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--set") && args[i + 1].startsWith("cachedir=")) {
+                dir = args[i + 1].substring("cachedir=".length());
+            }
+        }
+        return dir;
     }
 
     private static boolean hasJinja(Path file) {

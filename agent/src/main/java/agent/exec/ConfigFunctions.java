@@ -6,6 +6,7 @@ import agent.spi.ExecutionModule;
 import agent.spi.Values;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** config.get: the agent's options first, then grains, then pillar, as Salt searches them. */
 final class ConfigFunctions implements ExecutionModule {
@@ -16,8 +17,8 @@ final class ConfigFunctions implements ExecutionModule {
     }
 
     @Override
-    public java.util.Set<String> pure() {
-        return java.util.Set.of("get", "option");
+    public Set<String> pure() {
+        return Set.of("get", "option");
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
@@ -23,8 +24,8 @@ final class GrainsFunctions implements ExecutionModule {
     }
 
     @Override
-    public java.util.Set<String> pure() {
-        return java.util.Set.of("get", "items", "item", "ls", "has_value", "filter_by");
+    public Set<String> pure() {
+        return Set.of("get", "items", "item", "ls", "has_value", "filter_by");
     }
 
     @Override

@@ -8,6 +8,7 @@ import agent.spi.Values;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /** pillar.get (colon paths, default, merge), pillar.items, pillar.item, pillar.raw ... */
@@ -19,8 +20,8 @@ final class PillarFunctions implements ExecutionModule {
     }
 
     @Override
-    public java.util.Set<String> pure() {
-        return java.util.Set.of("get", "fetch", "items", "raw", "item", "ls", "keys", "filter_by");
+    public Set<String> pure() {
+        return Set.of("get", "fetch", "items", "raw", "item", "ls", "keys", "filter_by");
     }
 
     @Override

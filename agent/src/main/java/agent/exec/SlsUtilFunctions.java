@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** slsutil.merge, slsutil.update, slsutil.serialize ... for map.jinja files. */
 final class SlsUtilFunctions implements ExecutionModule {
@@ -22,8 +23,8 @@ final class SlsUtilFunctions implements ExecutionModule {
     }
 
     @Override
-    public java.util.Set<String> pure() {
-        return java.util.Set.of("merge", "merge_all", "update", "serialize", "deserialize", "boolstr");
+    public Set<String> pure() {
+        return Set.of("merge", "merge_all", "update", "serialize", "deserialize", "boolstr");
     }
 
     @Override

@@ -4,6 +4,7 @@ import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /** test.ping and friends. */
 public final class TestExecution implements ExecutionModule {
@@ -11,6 +12,11 @@ public final class TestExecution implements ExecutionModule {
     @Override
     public String name() {
         return "test";
+    }
+
+    @Override
+    public Set<String> pure() {
+        return Set.of("ping", "true", "false", "echo", "arg");
     }
 
     @Override
