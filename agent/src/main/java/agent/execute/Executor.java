@@ -30,6 +30,8 @@ public final class Executor {
     }
 
     private final StateCaller caller;
+    private final agent.compile.StateModules modules;
+    private final EngineContext context;
     private final RunPlan plan;
     private final boolean test;
     private final boolean failhard;
@@ -47,12 +49,15 @@ public final class Executor {
                                   agent.exec.ExecFunctions functions, agent.spi.ExecContext execContext,
                                   boolean test, boolean failhard, Listener listener) {
         StateCaller caller = new StateCaller(modules, context, new GlobalChecks(functions, execContext));
-        return new Executor(caller, context.plan(), test, failhard, listener);
+        return new Executor(caller, modules, context, test, failhard, listener);
     }
 
-    private Executor(StateCaller caller, RunPlan plan, boolean test, boolean failhard, Listener listener) {
+    private Executor(StateCaller caller, agent.compile.StateModules modules, EngineContext context, boolean test,
+                     boolean failhard, Listener listener) {
         this.caller = caller;
-        this.plan = plan;
+        this.modules = modules;
+        this.context = context;
+        this.plan = context.plan();
         this.test = test;
         this.failhard = failhard;
         this.listener = listener;
@@ -62,6 +67,7 @@ public final class Executor {
     public RunResult run(List<Low> all) {
         this.chunks = all;
         plan.plan(all);
+        ReadAhead.start(all, modules, context);
         callChunks(all);
         stopped = false;
         Listeners.Watchers watchers = Listeners.modWatchers(all, running);

@@ -1,9 +1,11 @@
 package agent.modules.service;
 
 import agent.spi.Call;
+import agent.spi.RunContext;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
+import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -42,6 +44,12 @@ public final class ServiceModule implements StateModule {
     private static final StateFunction UNMASKED = new StateFunction("unmasked", Schema.of(ServiceArgs.RUNTIME),
             "systemd only: remove the unit's mask.",
             call -> Masks.unmasked(call, provider(call), call.bool("runtime", false)).toResult());
+
+    /** On systemd, the one systemctl show for every unit of the run's service states. */
+    @Override
+    public void readAhead(RunContext run) throws IOException {
+        Providers.forRun(run);
+    }
 
     @Override
     public String name() {

@@ -72,7 +72,7 @@ final class SystemdProvider implements ServiceProvider {
      * (a process each costs more than the state's own work). Once another state changed
      * something or failed, all that was read is forgotten and units are read one by one again.
      */
-    void readAhead(List<String> services, int changeCount) throws IOException {
+    synchronized void readAhead(List<String> services, int changeCount) throws IOException {
         if (changeCount == changeCountRead) {
             return;
         }
@@ -97,7 +97,7 @@ final class SystemdProvider implements ServiceProvider {
     }
 
     /** systemctl show's properties of the unit. */
-    Map<String, String> show(String service) throws IOException {
+    synchronized Map<String, String> show(String service) throws IOException {
         String unit = unit(service);
         Map<String, String> props = shown.get(unit);
         if (props == null) {
