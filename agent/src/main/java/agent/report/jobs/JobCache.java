@@ -61,8 +61,21 @@ public final class JobCache {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("\\d{20}\\.json")).sorted().toList();
+            return s.filter(p -> isJobFile(p.getFileName().toString())).sorted().toList();
         }
+    }
+
+    /** JID.json, a JID being 20 digits (no regular expression: this runs for every kept job, at the end of every run). */
+    private static boolean isJobFile(String name) {
+        if (name.length() != 25 || !name.endsWith(".json")) {
+            return false;
+        }
+        for (int i = 0; i < 20; i++) {
+            if (name.charAt(i) < '0' || name.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     public List<JobRecord> list() {
