@@ -48,6 +48,7 @@ public final class Session {
     private final ExecFunctions functions;
     private final StateModules modules;
     private final RenderMemo memo;
+    private PlanMemo plans = PlanMemo.off();
     private final SlsRenderer renderer;
     private final String version;
     private Map<String, Object> grains;
@@ -105,15 +106,38 @@ public final class Session {
     public Map<String, Object> pillar() {
         if (pillar == null) {
             PillarCompiler compiler = new PillarCompiler(config.pillarRoots(), renderer);
-            pillar = compiler.compile(id(), grains(), config.pillarenv(), soFar -> {
+            Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars = soFar -> {
                 pillarSoFar = soFar;
                 return file -> vars(soFar, file, file.env());
-            }, pillarOverride);
+            };
+            Map<String, List<String>> matches = compiler.matches(id(), grains(), config.pillarenv(), vars);
+            pillar = plans.pillar(matches, config.pillarRoots(), grains(), config.opts()).orElse(null);
+            if (pillar == null) {
+                plans.record(renderer);
+                try {
+                    pillar = compiler.compile(matches, vars, pillarOverride);
+                } finally {
+                    renderer.listen(null);
+                }
+                plans.pillarCompiled(matches, pillar);
+            }
             if (pillar.containsKey("secrets")) {
                 pillar.put("secrets", Secrets.wrap(pillar.get("secrets")));
             }
         }
         return pillar;
+    }
+
+    /**
+     * Lets this run reuse the pillar and chunks of the last run of the same command, and keep its
+     * own ({@link PlanMemo}); for {@code agent apply SLS...}.
+     */
+    public void rememberPlan(List<String> sls) {
+        if (!memo.build().isEmpty()) {
+            List<Object> command = List.of(memo.build(), System.getProperty("user.dir"), sls,
+                    pillarOverride == null ? Map.of() : pillarOverride);
+            plans = PlanMemo.open(config.cacheDir().resolve("plans"), command, config.opts(), memo);
+        }
     }
 
     /** What templates see as {@code salt}: execution functions over this run's data. */
@@ -187,16 +211,34 @@ public final class Session {
     }
 
     public HighState highState(Targets.Resolved t) {
-        Function<SlsFile, Map<String, Object>> vars = stateVars();
+        return highState(t, new HighStateBuilder(t.tree(), renderer, stateVars()));
+    }
+
+    private HighState highState(Targets.Resolved t, HighStateBuilder builder) {
         agent.Timing.mark("grains and pillar ready");
-        HighState high = new HighStateBuilder(t.tree(), renderer, vars).build(t.targets());
+        HighState high = builder.build(t.targets());
         agent.Timing.mark("rendered");
         return high;
     }
 
     /** The ordered low chunks a run executes (validated). */
     public List<Low> lowState(Targets.Resolved t) {
-        return hideSecretArguments(new Compiler(modules).compile(highState(t)));
+        pillar();
+        List<Low> remembered = plans.lows(t.targets(), t.tree(), grains(), config.opts()).orElse(null);
+        if (remembered != null) {
+            return hideSecretArguments(remembered);
+        }
+        HighStateBuilder builder = new HighStateBuilder(t.tree(), renderer, stateVars());
+        plans.record(renderer);
+        HighState high;
+        try {
+            high = highState(t, builder);
+        } finally {
+            renderer.listen(null);
+        }
+        List<Low> lows = hideSecretArguments(new Compiler(modules).compile(high));
+        plans.statesCompiled(t.targets(), lows, builder.usedGlobs());
+        return lows;
     }
 
     /** Salt's show_sls: the high data of the targets, extend and requisite_in applied. */
@@ -240,6 +282,7 @@ public final class Session {
             RunResult result = executor.run(chunks);
             agent.Timing.mark("executed");
             memo.save();
+            plans.save();
             return result;
         }
     }

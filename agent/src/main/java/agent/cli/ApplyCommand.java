@@ -33,6 +33,7 @@ final class ApplyCommand implements Subcommand {
         RunOptions run = RunOptions.from(p);
         Session session = inv.session(TreeOptions.from(p), output, run.flags());
         JobRecorder jobs = new JobRecorder(session.config(), run.returners());
+        session.rememberPlan(Opts.positionals(p));
         var targets = session.targets(Opts.positionals(p));
         RunResult result;
         ProgressLine progress = output.progress(session.config());

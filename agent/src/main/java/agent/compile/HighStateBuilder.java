@@ -35,6 +35,7 @@ public final class HighStateBuilder {
     private final List<InputError> errors = new ArrayList<>();
     private final Set<String> rendered = new HashSet<>();
     private int iorder = 10000;
+    private boolean globbed;
 
     public HighStateBuilder(StateTree tree, SlsRenderer renderer, Function<SlsFile, Map<String, Object>> vars) {
         this.tree = tree;
@@ -69,7 +70,13 @@ public final class HighStateBuilder {
         return new HighState(high, origins);
     }
 
+    /** Whether a target or include was a glob: what it matches depends on the files there are, not only on those read. */
+    public boolean usedGlobs() {
+        return globbed;
+    }
+
     private List<String> globMatches(String env, String glob) {
+        globbed = true;
         return tree.list(env).stream().filter(s -> Fnmatch.matches(s, glob)).toList();
     }
 

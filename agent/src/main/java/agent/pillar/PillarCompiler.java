@@ -41,10 +41,22 @@ public final class PillarCompiler {
     public Map<String, Object> compile(String id, Map<String, Object> grains, String pillarenv,
                                        Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars,
                                        Map<String, Object> override) {
-        Map<String, Object> pillar = new LinkedHashMap<>();
+        return compile(matches(id, grains, pillarenv, vars), vars, override);
+    }
+
+    /** What the pillar top file assigns to this host: environment → pillar SLS names. */
+    public Map<String, List<String>> matches(String id, Map<String, Object> grains, String pillarenv,
+                                             Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars) {
         TargetMatcher matcher = new TargetMatcher(id, grains, Map.of());
-        Map<String, List<String>> matches = TopFile.matches(roots, pillarenv, matcher,
-                (env, top) -> renderer.render(top, roots, vars.apply(pillar)).data());
+        return TopFile.matches(roots, pillarenv, matcher,
+                (env, top) -> renderer.render(top, roots, vars.apply(new LinkedHashMap<>())).data());
+    }
+
+    /** The pillar of these top file matches. */
+    public Map<String, Object> compile(Map<String, List<String>> matches,
+                                       Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars,
+                                       Map<String, Object> override) {
+        Map<String, Object> pillar = new LinkedHashMap<>();
         Set<String> done = new HashSet<>();
         for (Map.Entry<String, List<String>> e : matches.entrySet()) {
             for (String sls : e.getValue()) {

@@ -12,8 +12,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The render memo's file: a version line, the build that wrote it, then the entries, in binary. */
-final class MemoFile {
+/**
+ * The render memo's file: a version line, the build that wrote it, then the entries, in binary.
+ * {@link #store} also writes the plan memo's files.
+ */
+public final class MemoFile {
 
     private static final String MAGIC = "agent render memo 2";
 
@@ -84,7 +87,7 @@ final class MemoFile {
     }
 
     /** Replaces the file whole (readers see the old one or the new one), readable by root only. */
-    static void store(Path file, byte[] content) throws IOException {
+    public static void store(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.getParent());
         // Named here rather than by Files.createTempFile, whose SecureRandom costs a cold start 10 ms.
         Path tmp = file.resolveSibling("." + file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");

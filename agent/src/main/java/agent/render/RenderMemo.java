@@ -77,6 +77,11 @@ public final class RenderMemo {
         return new RenderMemo(file, build, entries);
     }
 
+    /** The build of the agent this memo is for; empty when renders are not remembered. */
+    public String build() {
+        return file == null ? "" : build;
+    }
+
     /** True when a memo file is there (so a run may not need Jinja at all). */
     public static boolean exists(Path file) {
         return Files.isRegularFile(file);
@@ -97,7 +102,7 @@ public final class RenderMemo {
         Long varsDigest = TemplateDigest.ofVars(vars, WATCHED);
         if (varsDigest != null) {
             for (MemoEntry e : byName.getOrDefault(displayName, List.of())) {
-                if (e.text() == textDigest && e.vars() == varsDigest && sameReads(e, vars) && sameFiles(e, loader)) {
+                if (e.text() == textDigest && e.vars() == varsDigest && sameReads(e, vars, null) && sameFiles(e, loader)) {
                     current.add(e);
                     reused++;
                     return new String(e.output(), StandardCharsets.UTF_8);
@@ -129,6 +134,37 @@ public final class RenderMemo {
         return out;
     }
 
+    /**
+     * Whether this memo still gives {@code output} for the template {@code displayName} whose text
+     * has digest {@code text}, trusting what it read of pillar and its other variables (the caller
+     * knows them unchanged) and checking what it read of grains and opts, and its files.
+     */
+    public boolean stillGives(String displayName, long text, long output, Map<String, Object> grains,
+                              Map<String, Object> opts, Jinja.Loader loader) {
+        if (file == null) {
+            return false;
+        }
+        Map<String, Object> vars = Map.of("grains", grains, "opts", opts);
+        for (MemoEntry e : byName.getOrDefault(displayName, List.of())) {
+            if (e.text() == text && TemplateDigest.of(e.output()) == output && sameReads(e, vars, "pillar")
+                    && sameFiles(e, loader)) {
+                current.add(e);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether this memo holds a render of the template {@code displayName} with these text and output digests. */
+    public boolean remembers(String displayName, long text, long output) {
+        for (MemoEntry e : byName.getOrDefault(displayName, List.of())) {
+            if (e.text() == text && TemplateDigest.of(e.output()) == output) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The digests of what the render read, or null when something it read has no canonical form. */
     private static List<MemoEntry.Read> reads(RenderInputs inputs) {
         List<MemoEntry.Read> reads = new ArrayList<>();
@@ -154,8 +190,12 @@ public final class RenderMemo {
         return reads;
     }
 
-    private static boolean sameReads(MemoEntry e, Map<String, Object> vars) {
+    /** Whether every read but those of {@code trusted} finds what it found then. */
+    private static boolean sameReads(MemoEntry e, Map<String, Object> vars, String trusted) {
         for (MemoEntry.Read r : e.reads()) {
+            if (r.source().equals(trusted)) {
+                continue;
+            }
             if (!(vars.get(r.source()) instanceof Map<?, ?> data)) {
                 return false;
             }

@@ -79,6 +79,21 @@ public final class Secrets {
         };
     }
 
+    /** Whether a secret this process knows appears in these UTF-8 bytes (of a file about to be written). */
+    public static boolean appearIn(byte[] utf8) {
+        if (KNOWN.isEmpty()) {
+            return false;
+        }
+        String raw = new String(utf8, java.nio.charset.StandardCharsets.ISO_8859_1);
+        for (String secret : KNOWN) {
+            if (raw.contains(new String(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                    java.nio.charset.StandardCharsets.ISO_8859_1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static boolean any() {
         return !KNOWN.isEmpty();
     }

@@ -26,12 +26,26 @@ public final class SlsRenderer {
         }
     }
 
+    /**
+     * Told of each file rendered: what it held, the part Jinja read (the renderer line aside),
+     * and what Jinja made of it (null when the file holds no Jinja).
+     */
+    public interface Listener {
+        void rendered(SlsFile file, String source, String body, String output);
+    }
+
     private final Jinja jinja;
     private final RenderMemo memo;
+    private Listener listener;
 
     public SlsRenderer(Jinja jinja, RenderMemo memo) {
         this.jinja = jinja;
         this.memo = memo;
+    }
+
+    /** Tells {@code l} of every file rendered from now on (null: nobody). */
+    public void listen(Listener l) {
+        this.listener = l;
     }
 
     /** @param vars template variables for this file (see {@link TemplateVars}) */
@@ -48,9 +62,12 @@ public final class SlsRenderer {
             body = nl < 0 ? "" : "\n" + source.substring(nl + 1);
         }
         String rendered = body;
-        if (useJinja && Jinja.hasJinja(body)) {
-            rendered = memo.render(jinja, body, file.relativePath(), display, vars.apply(file),
-                    path -> loadTemplate(tree, file.env(), path));
+        boolean templated = useJinja && Jinja.hasJinja(body);
+        if (templated) {
+            rendered = memo.render(jinja, body, file.relativePath(), display, vars.apply(file), loader(tree, file.env()));
+        }
+        if (listener != null) {
+            listener.rendered(file, source, body, templated ? rendered : null);
         }
         YamlReader.Document doc;
         LineMapper mapper = new LineMapper(body, rendered);
@@ -77,6 +94,11 @@ public final class SlsRenderer {
             }
         }
         return jinja;
+    }
+
+    /** Reads the templates an SLS file of {@code env} imports, from the state tree. */
+    public static Jinja.Loader loader(StateTree tree, String env) {
+        return path -> loadTemplate(tree, env, path);
     }
 
     static String loadTemplate(StateTree tree, String env, String path) throws IOException {

@@ -20,16 +20,19 @@ import java.util.zip.CRC32;
  * such a render is not remembered. The digest, not the data, is kept: pillar never reaches the
  * memo's file.
  */
-final class TemplateDigest {
+public final class TemplateDigest {
 
     private static final int MAX_DEPTH = 64;
 
     private TemplateDigest() {
     }
 
-    static long of(String text) {
-        byte[] b = text.getBytes(StandardCharsets.UTF_8);
-        return of(b, b.length);
+    public static long of(String text) {
+        return of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static long of(byte[] bytes) {
+        return of(bytes, bytes.length);
     }
 
     /**

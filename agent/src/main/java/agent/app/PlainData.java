@@ -1,0 +1,115 @@
+package agent.app;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Plain data (what YAML gives: strings, numbers, booleans, null, lists, mappings in order) in a
+ * compact binary form, for {@link PlanMemo}. Anything else cannot be written: {@link #write}
+ * throws {@link NotPlain}, and nothing is remembered.
+ */
+final class PlainData {
+
+    /** A value that is not plain data (a secret, a date, an object). */
+    static final class NotPlain extends IOException {
+        NotPlain(Object value) {
+            super("not plain data: " + (value == null ? "null" : value.getClass().getName()));
+        }
+    }
+
+    private PlainData() {
+    }
+
+    static void write(DataOutput out, Object value) throws IOException {
+        switch (value) {
+            case null -> out.writeByte('N');
+            case String s -> {
+                out.writeByte('S');
+                writeString(out, s);
+            }
+            case Boolean b -> out.writeByte(b ? 'T' : 'F');
+            case Integer i -> {
+                out.writeByte('I');
+                out.writeInt(i);
+            }
+            case Long l -> {
+                out.writeByte('J');
+                out.writeLong(l);
+            }
+            case Double d -> {
+                out.writeByte('D');
+                out.writeDouble(d);
+            }
+            case BigInteger b -> {
+                out.writeByte('G');
+                writeString(out, b.toString());
+            }
+            case List<?> list -> {
+                out.writeByte('L');
+                out.writeInt(list.size());
+                for (Object item : list) {
+                    write(out, item);
+                }
+            }
+            case Map<?, ?> map -> {
+                out.writeByte('M');
+                out.writeInt(map.size());
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    write(out, e.getKey());
+                    write(out, e.getValue());
+                }
+            }
+            default -> throw new NotPlain(value);
+        }
+    }
+
+    static Object read(DataInput in) throws IOException {
+        int tag = in.readByte();
+        return switch (tag) {
+            case 'N' -> null;
+            case 'S' -> readString(in);
+            case 'T' -> Boolean.TRUE;
+            case 'F' -> Boolean.FALSE;
+            case 'I' -> in.readInt();
+            case 'J' -> in.readLong();
+            case 'D' -> in.readDouble();
+            case 'G' -> new BigInteger(readString(in));
+            case 'L' -> {
+                int n = in.readInt();
+                List<Object> list = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    list.add(read(in));
+                }
+                yield list;
+            }
+            case 'M' -> {
+                int n = in.readInt();
+                Map<Object, Object> map = new LinkedHashMap<>();
+                for (int i = 0; i < n; i++) {
+                    map.put(read(in), read(in));
+                }
+                yield map;
+            }
+            default -> throw new IOException("unknown tag " + tag);
+        };
+    }
+
+    /** writeUTF, but for strings of any length. */
+    static void writeString(DataOutput out, String s) throws IOException {
+        byte[] b = s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        out.writeInt(b.length);
+        out.write(b);
+    }
+
+    static String readString(DataInput in) throws IOException {
+        byte[] b = new byte[in.readInt()];
+        in.readFully(b);
+        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+    }
+}
