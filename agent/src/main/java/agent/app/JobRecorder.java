@@ -34,16 +34,6 @@ public final class JobRecorder {
         this.returners = Returners.of(specs);
     }
 
-    /**
-     * {@link #record}, on another thread, so that the run's output prints meanwhile; the
-     * returned thread is joined before the process ends.
-     */
-    public Thread recordMeanwhile(String function, List<String> arguments, RunResult result, int exitCode) {
-        Thread t = new Thread(() -> record(function, arguments, result, exitCode), "job-record");
-        t.start();
-        return t;
-    }
-
     public void record(String function, List<String> arguments, RunResult result, int exitCode) {
         JobRecord job = new JobRecord(JobRecord.newJid(start), function, arguments, start.toString(),
                 LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, result.test(), result.toSalt());

@@ -44,16 +44,11 @@ final class ApplyCommand implements Subcommand {
                 progress.close();
             }
         }
-        int code = result.anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
-        Thread recording = jobs.recordMeanwhile("state.apply", inv.args(), result, code);
         new Printer(inv.out(), "local", output.colors(session.config()))
                 .run(result, output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
         agent.Timing.mark("printed");
-        try {
-            recording.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        int code = result.anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+        jobs.record("state.apply", inv.args(), result, code);
         return code;
     }
 }
