@@ -97,12 +97,20 @@ public final class PyJson {
 
     private static void newline(StringBuilder sb, Integer indent, int level) {
         if (indent != null) {
-            sb.append('\n').append(" ".repeat(indent * level));
+            sb.append('\n');
+            for (int i = indent * level; i > 0; i--) {
+                sb.append(' ');
+            }
         }
     }
 
     private static void string(StringBuilder sb, String s) {
         sb.append('"');
+        if (plain(s)) {
+            // Most strings (names, comments, paths) need no escape: appended whole.
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -123,5 +131,16 @@ public final class PyJson {
             }
         }
         sb.append('"');
+    }
+
+    /** Printable ASCII without a quote or backslash. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\') {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -30,19 +30,36 @@ final class Listeners {
     private Listeners() {
     }
 
+    /** The chunks by ID and by name, in run order: what a listen_in target can name. */
+    private static Map<String, List<Low>> byIdOrName(List<Low> chunks) {
+        Map<String, List<Low>> out = new java.util.HashMap<>();
+        for (Low x : chunks) {
+            String id = x.id();
+            String name = x.name();
+            out.computeIfAbsent(id, k -> new ArrayList<>()).add(x);
+            if (!name.equals(id)) {
+                out.computeIfAbsent(name, k -> new ArrayList<>()).add(x);
+            }
+        }
+        return out;
+    }
+
     static Watchers modWatchers(List<Low> chunks, Map<String, StateReturn> running) {
         // (listener, listened-to targets), as Salt collects them: listen on the listener itself,
         // listen_in on the state being listened to.
         List<Map.Entry<List<Low>, List<Low>>> relations = new ArrayList<>();
+        Map<String, List<Low>> byIdOrName = null;
         for (Low c : chunks) {
             for (Requisites.Target t : Requisites.targets(c.get("listen"))) {
                 relations.add(Map.entry(List.of(c), Requisites.resolve(t, chunks)));
             }
             for (Requisites.Target t : Requisites.targets(c.get("listen_in"))) {
+                if (byIdOrName == null) {
+                    byIdOrName = byIdOrName(chunks);
+                }
                 List<Low> listeners = new ArrayList<>();
-                for (Low x : chunks) {
-                    if (x.state().equals(t.kind()) && (x.id().equals(t.value()) || x.name().equals(t.value()))
-                            || (t.kind().equals("id") && (x.id().equals(t.value()) || x.name().equals(t.value())))) {
+                for (Low x : byIdOrName.getOrDefault(t.value(), List.of())) {
+                    if (x.state().equals(t.kind()) || t.kind().equals("id")) {
                         listeners.add(x);
                     }
                 }
