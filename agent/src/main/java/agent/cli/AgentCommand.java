@@ -54,16 +54,13 @@ final class AgentCommand {
     }
 
     /**
-     * Only what this command line can reach: the subcommand it starts with, none for a bare
-     * --version, else all of them (usage, suggestions for a mistyped name). Building every
-     * subcommand's options costs more than parsing them.
+     * Only what this command line can reach: the subcommand it starts with, else all of them
+     * (usage, suggestions for a mistyped name). Building every subcommand's options costs more
+     * than parsing them. (A bare --version never gets here: Main answers it.)
      */
     static AgentCommand forArgs(String version, String[] args) {
         if (args.length > 0 && ALL.containsKey(args[0])) {
             return new AgentCommand(version, List.of(args[0]));
-        }
-        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
-            return new AgentCommand(version, List.of());
         }
         return new AgentCommand(version);
     }

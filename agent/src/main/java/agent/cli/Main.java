@@ -42,6 +42,12 @@ public final class Main {
     public static int run(String[] args, PrintStream rawOut, PrintStream rawErr, Jinja jinja) {
         PrintStream out = new PrintStream(new RedactingStream(rawOut), false, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new RedactingStream(rawErr), true, StandardCharsets.UTF_8);
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            // What picocli would print, without building the command model (a fifth of the command's time).
+            out.println(BuildInfo.versionLine(BuildInfo.version()));
+            out.flush();
+            return ExitCode.OK;
+        }
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
         Invocation invocation = new Invocation(jinja, out, BuildInfo.version(), List.of(args));
         AgentCommand root = AgentCommand.forArgs(invocation.version(), args);
