@@ -7,3 +7,9 @@ training package:
     - pkgs:
       - dpkg
 {% endif %}
+
+# A guard that starts a shell, as unless/onlyif commands and cmd states do on a no-change run:
+# trains the cache on starting a process (commons-exec, the JDK's process and logger classes).
+training guard:
+  test.succeed_without_changes:
+    - onlyif: 'true'
