@@ -6,6 +6,13 @@ training package:
   pkg.installed:
     - pkgs:
       - dpkg
+
+# A repository line kept in the training folder (never refreshed, never in apt's own folder).
+training repository:
+  pkgrepo.managed:
+    - name: deb http://deb.example.invalid/debian bookworm main
+    - file: {{ pillar['hello_dir'] }}/training.list
+    - refresh: False
 {% endif %}
 
 # A guard that starts a shell, as unless/onlyif commands and cmd states do on a no-change run:

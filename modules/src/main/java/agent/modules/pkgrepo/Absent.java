@@ -33,7 +33,7 @@ final class Absent {
         Optional<SourceLine> line = SourceLine.parse(name);
         Map<Path, List<String>> rewrites = new LinkedHashMap<>();
         if (line.isPresent()) {
-            for (SourcesFiles.Found f : SourcesFiles.find(files, line.get())) {
+            for (SourcesFiles.Found f : SourcesFiles.find(files, line.get(), RepoArgs.file(call, SourcesFiles.MAIN))) {
                 List<String> lines = rewrites.computeIfAbsent(f.file(), p -> new ArrayList<>());
                 if (lines.isEmpty()) {
                     lines.addAll(SourcesFiles.lines(files, f.file()));

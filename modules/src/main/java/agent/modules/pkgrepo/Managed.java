@@ -89,7 +89,7 @@ final class Managed {
 
         Map<String, Object> changes = new LinkedHashMap<>();
         Map<Path, String> writes = new LinkedHashMap<>();
-        List<SourcesFiles.Found> found = SourcesFiles.find(files, wanted);
+        List<SourcesFiles.Found> found = SourcesFiles.find(files, wanted, file);
         if (call.bool("clean_file", false)) {
             String text = SourcesFiles.text(List.of(wanted.format()));
             if (!text.equals(SourcesFiles.text(SourcesFiles.lines(files, file)))) {

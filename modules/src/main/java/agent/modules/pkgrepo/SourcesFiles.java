@@ -36,10 +36,17 @@ final class SourcesFiles {
         return out;
     }
 
-    /** Every line of every sources file describing the same repository as {@code wanted}. */
-    static List<Found> find(HostFiles files, SourceLine wanted) throws IOException {
+    /**
+     * Every line describing the same repository as {@code wanted}, in apt's sources files and in
+     * {@code also} (the state's own file, which may lie elsewhere).
+     */
+    static List<Found> find(HostFiles files, SourceLine wanted, Path also) throws IOException {
+        List<Path> searched = files(files);
+        if (!searched.contains(also) && files.stat(also).isFile()) {
+            searched.add(also);
+        }
         List<Found> out = new ArrayList<>();
-        for (Path file : files(files)) {
+        for (Path file : searched) {
             List<String> lines = lines(files, file);
             for (int i = 0; i < lines.size(); i++) {
                 Optional<SourceLine> s = SourceLine.parse(lines.get(i));
