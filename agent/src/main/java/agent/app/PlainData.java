@@ -26,46 +26,42 @@ final class PlainData {
     private PlainData() {
     }
 
+    // instanceof, not a pattern switch: each switch site is linked on first use, milliseconds cold.
     static void write(DataOutput out, Object value) throws IOException {
-        switch (value) {
-            case null -> out.writeByte('N');
-            case String s -> {
-                out.writeByte('S');
-                writeString(out, s);
+        if (value == null) {
+            out.writeByte('N');
+        } else if (value instanceof String s) {
+            out.writeByte('S');
+            writeString(out, s);
+        } else if (value instanceof Boolean b) {
+            out.writeByte(b ? 'T' : 'F');
+        } else if (value instanceof Integer i) {
+            out.writeByte('I');
+            out.writeInt(i);
+        } else if (value instanceof Long l) {
+            out.writeByte('J');
+            out.writeLong(l);
+        } else if (value instanceof Double d) {
+            out.writeByte('D');
+            out.writeDouble(d);
+        } else if (value instanceof BigInteger b) {
+            out.writeByte('G');
+            writeString(out, b.toString());
+        } else if (value instanceof List<?> list) {
+            out.writeByte('L');
+            out.writeInt(list.size());
+            for (Object item : list) {
+                write(out, item);
             }
-            case Boolean b -> out.writeByte(b ? 'T' : 'F');
-            case Integer i -> {
-                out.writeByte('I');
-                out.writeInt(i);
+        } else if (value instanceof Map<?, ?> map) {
+            out.writeByte('M');
+            out.writeInt(map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                write(out, e.getKey());
+                write(out, e.getValue());
             }
-            case Long l -> {
-                out.writeByte('J');
-                out.writeLong(l);
-            }
-            case Double d -> {
-                out.writeByte('D');
-                out.writeDouble(d);
-            }
-            case BigInteger b -> {
-                out.writeByte('G');
-                writeString(out, b.toString());
-            }
-            case List<?> list -> {
-                out.writeByte('L');
-                out.writeInt(list.size());
-                for (Object item : list) {
-                    write(out, item);
-                }
-            }
-            case Map<?, ?> map -> {
-                out.writeByte('M');
-                out.writeInt(map.size());
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    write(out, e.getKey());
-                    write(out, e.getValue());
-                }
-            }
-            default -> throw new NotPlain(value);
+        } else {
+            throw new NotPlain(value);
         }
     }
 

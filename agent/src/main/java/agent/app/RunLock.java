@@ -11,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * One state run at a time per host: an exclusive lock on a file under /run/agent, held by the
@@ -94,8 +94,9 @@ public final class RunLock implements AutoCloseable {
     }
 
     private static void recordHolder(FileChannel channel) throws IOException {
+        // UTC, as an ISO instant: the local zone's rules and a date pattern cost a cold start milliseconds.
         String text = "PID " + ProcessHandle.current().pid() + ", since "
-                + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")) + "\n";
+                + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "\n";
         channel.truncate(0);
         channel.write(ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), 0);
     }

@@ -226,7 +226,9 @@ public final class Executor {
         ret.at(low.sls(), low.id(), runNum++, ret.startTime(), ret.duration());
         running.put(low.tag(), ret);
         plan.recorded(ret);
-        LOG.debug("{} -> result {} ({} change(s))", low.tag(), ret.result(), ret.changes().size());
+        if (LOG.isDebugEnabled()) {
+            LOG.debug("{} -> result {} ({} change(s))", low.tag(), ret.result(), ret.changes().size());
+        }
         if (listener != null) {
             listener.finished(low, ret, running.size(), chunks.size());
         }

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -45,7 +47,8 @@ public final class RenderMemo {
     private final Path file;
     private final String build;
     private final Map<String, List<MemoEntry>> byName = new HashMap<>();
-    private final Set<MemoEntry> current = new HashSet<>();
+    // By identity: a record's own hashCode is linked through invokedynamic on first use (milliseconds, cold).
+    private final Set<MemoEntry> current = Collections.newSetFromMap(new IdentityHashMap<>());
     private final Set<String> rendered = new HashSet<>();
     private boolean changed;
     private int reused;

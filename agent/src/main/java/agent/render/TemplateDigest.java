@@ -82,43 +82,53 @@ public final class TemplateDigest {
         private byte[] bytes = new byte[1024];
         private int size;
 
+        // instanceof, not a pattern switch: each switch site is linked on first use, milliseconds cold.
         boolean value(Object v, int depth) {
             if (depth > MAX_DEPTH) {
                 return false;
             }
-            switch (v) {
-                case null -> tag('N');
-                case String s -> string('S', s);
-                case Secret s -> string('X', s.value());
-                case Boolean b -> tag(b ? 'T' : 'F');
-                case Integer i -> number('I', i);
-                case Long l -> number('J', l);
-                case Double d -> number('D', Double.doubleToLongBits(d));
-                case Float f -> number('E', Float.floatToIntBits(f));
-                case Short s -> number('H', s);
-                case Byte b -> number('B', b);
-                case Character c -> number('C', c);
-                case BigInteger b -> string('G', b.toString());
-                case BigDecimal b -> string('K', b.toString());
-                case List<?> list -> {
-                    number('L', list.size());
-                    for (Object item : list) {
-                        if (!value(item, depth + 1)) {
-                            return false;
-                        }
+            if (v == null) {
+                tag('N');
+            } else if (v instanceof String s) {
+                string('S', s);
+            } else if (v instanceof Secret s) {
+                string('X', s.value());
+            } else if (v instanceof Boolean b) {
+                tag(b ? 'T' : 'F');
+            } else if (v instanceof Integer i) {
+                number('I', i);
+            } else if (v instanceof Long l) {
+                number('J', l);
+            } else if (v instanceof Double d) {
+                number('D', Double.doubleToLongBits(d));
+            } else if (v instanceof Float f) {
+                number('E', Float.floatToIntBits(f));
+            } else if (v instanceof Short s) {
+                number('H', s);
+            } else if (v instanceof Byte b) {
+                number('B', b);
+            } else if (v instanceof Character c) {
+                number('C', c);
+            } else if (v instanceof BigInteger b) {
+                string('G', b.toString());
+            } else if (v instanceof BigDecimal b) {
+                string('K', b.toString());
+            } else if (v instanceof List<?> list) {
+                number('L', list.size());
+                for (Object item : list) {
+                    if (!value(item, depth + 1)) {
+                        return false;
                     }
                 }
-                case Map<?, ?> map -> {
-                    number('M', map.size());
-                    for (Map.Entry<?, ?> e : map.entrySet()) {
-                        if (!value(e.getKey(), depth + 1) || !value(e.getValue(), depth + 1)) {
-                            return false;
-                        }
+            } else if (v instanceof Map<?, ?> map) {
+                number('M', map.size());
+                for (Map.Entry<?, ?> e : map.entrySet()) {
+                    if (!value(e.getKey(), depth + 1) || !value(e.getValue(), depth + 1)) {
+                        return false;
                     }
                 }
-                default -> {
-                    return false;
-                }
+            } else {
+                return false;
             }
             return true;
         }
