@@ -100,6 +100,11 @@ public final class EngineContext implements RunContext {
     }
 
     @Override
+    public java.util.List<Map<String, Object>> stateArguments(String module) {
+        return plan.arguments(module);
+    }
+
+    @Override
     public int changeCount() {
         return plan.changeCount();
     }

@@ -44,6 +44,14 @@ public interface RunContext {
     }
 
     /**
+     * The arguments of this run's states of a module, in run order (read only): for a module
+     * reading ahead what its states will look at.
+     */
+    default java.util.List<Map<String, Object>> stateArguments(String module) {
+        return java.util.List.of();
+    }
+
+    /**
      * How many states of this run so far changed something or failed. What a module read of the
      * host ahead of its states may be stale once this number moves.
      */

@@ -39,14 +39,18 @@ final class AuthTarget {
         String config = call.string("config", DEFAULT_CONFIG);
         Accounts.User account = call.context().host().accounts().snapshot().user(user);
         if (account != null) {
-            String home = account.home();
-            Path file = KeyFilePlace.resolve(config, user, home, true);
-            return Optional.of(new AuthTarget(call, user,
-                    new KeyFilePlace(file, Path.of(home), account.uid(), account.gid(), 0600, true), false));
+            return Optional.of(new AuthTarget(call, user, place(config, account), false));
         }
         Optional<String> home = call.test() ? Planned.of(call.context()).userHome(user) : Optional.empty();
         return home.map(h -> new AuthTarget(call, user,
                 new KeyFilePlace(KeyFilePlace.resolve(config, user, h, true), Path.of(h), null, null, 0600, true), true));
+    }
+
+    /** Where an existing user's key file is, and who must own it. */
+    static KeyFilePlace place(String config, Accounts.User account) {
+        String home = account.home();
+        Path file = KeyFilePlace.resolve(config, account.name(), home, true);
+        return new KeyFilePlace(file, Path.of(home), account.uid(), account.gid(), 0600, true);
     }
 
     String user() {
@@ -61,13 +65,18 @@ final class AuthTarget {
         if (planned) {
             return new AuthorizedKeys(List.of());
         }
-        loaded = KeyFiles.of(call.context()).load(files(), place.file());
+        loaded = KeyFiles.of(call.context()).load(files(), place.file(), call.context().changeCount());
         return new AuthorizedKeys(loaded.lines());
     }
 
     /** Folders and file sshd would refuse, described; empty when all is well. Call after read(). */
     List<String> badPermissions() {
-        return planned ? List.of() : place.badPermissions(files(), loaded.stat());
+        if (planned) {
+            return List.of();
+        }
+        KeyFiles keyFiles = KeyFiles.of(call.context());
+        int changeCount = call.context().changeCount();
+        return place.badPermissions(folder -> keyFiles.stat(files(), folder, changeCount), loaded.stat());
     }
 
     boolean homeMissing() {

@@ -32,13 +32,13 @@ record KeyFilePlace(Path file, Path home, Integer uid, Integer gid, int newFileM
      *
      * @param fileStat the file's stat, just taken
      */
-    List<String> badPermissions(HostFiles files, FileStat fileStat) {
+    List<String> badPermissions(java.util.function.Function<Path, FileStat> stat, FileStat fileStat) {
         List<String> out = new ArrayList<>();
         if (!strict) {
             return out;
         }
         for (Path p : guarded()) {
-            FileStat st = p.equals(file) ? fileStat : files.stat(p);
+            FileStat st = p.equals(file) ? fileStat : stat.apply(p);
             if (isBad(st)) {
                 out.add(p + ": owner " + uid + ", mode " + mode(st.permissions() & ~022));
             }
@@ -77,7 +77,7 @@ record KeyFilePlace(Path file, Path home, Integer uid, Integer gid, int newFileM
     }
 
     /** The file and the folders between it and the home. */
-    private List<Path> guarded() {
+    List<Path> guarded() {
         List<Path> out = new ArrayList<>(List.of(file));
         for (Path p = file.getParent(); home != null && p != null && p.startsWith(home) && !p.equals(home); p = p.getParent()) {
             out.add(p);

@@ -25,9 +25,42 @@ final class KeyFiles {
     }
 
     private final Map<Path, Snapshot> read = new ConcurrentHashMap<>();
+    /** Files and folders read ahead of the states, trusted while the run's change count is {@link #aheadAt}. */
+    private final Map<Path, Snapshot> ahead = new ConcurrentHashMap<>();
+    private final Map<Path, FileStat> aheadStats = new ConcurrentHashMap<>();
+    private volatile int aheadAt = -1;
 
     static KeyFiles of(RunContext context) {
         return context.shared(KeyFiles.class, KeyFiles::new);
+    }
+
+    /**
+     * Reads ahead, while earlier states run, a file and the folders sshd checks above it. What is
+     * read serves the states only as long as no state changed anything since {@code changeCount}.
+     */
+    void readAhead(HostFiles files, Path path, List<Path> folders, int changeCount) throws IOException {
+        if (aheadAt != changeCount) {
+            ahead.clear();
+            aheadStats.clear();
+            aheadAt = changeCount;
+        }
+        FileStat st = files.stat(path);
+        ahead.put(path, st.exists() ? new Snapshot(st, split(files.readText(path))) : new Snapshot(st, List.of()));
+        for (Path folder : folders) {
+            aheadStats.put(folder, files.stat(folder));
+        }
+    }
+
+    /** {@link #load(HostFiles, Path)}, from what was read ahead when nothing changed since. */
+    Snapshot load(HostFiles files, Path path, int changeCount) throws IOException {
+        Snapshot s = changeCount == aheadAt ? ahead.get(path) : null;
+        return s != null ? s : load(files, path);
+    }
+
+    /** The folder's stat, from what was read ahead when nothing changed since. */
+    FileStat stat(HostFiles files, Path folder, int changeCount) {
+        FileStat st = changeCount == aheadAt ? aheadStats.get(folder) : null;
+        return st != null ? st : files.stat(folder);
     }
 
     Snapshot load(HostFiles files, Path path) throws IOException {
