@@ -256,15 +256,28 @@ public final class Session {
 
     /** Values of arguments declared secret (password hashes...) are redacted from here on. */
     private List<Low> hideSecretArguments(List<Low> chunks) {
+        // The secret parameters of each function, found once per function rather than once per state.
+        Map<String, List<String>> secretParams = new java.util.HashMap<>();
         for (Low low : chunks) {
-            modules.function(low.state(), low.fun()).ifPresent(fn -> fn.schema().params().stream()
-                    .filter(agent.spi.Param::secret)
-                    .forEach(p -> {
-                        Object v = low.data().get(p.name());
-                        if (v != null) {
-                            Secrets.register(agent.spi.Values.text(v));
+            String state = low.state();
+            String fun = low.fun();
+            List<String> names = secretParams.computeIfAbsent(state + "." + fun, k -> {
+                List<String> secret = new ArrayList<>();
+                modules.function(state, fun).ifPresent(fn -> {
+                    for (agent.spi.Param p : fn.schema().params()) {
+                        if (p.secret()) {
+                            secret.add(p.name());
                         }
-                    }));
+                    }
+                });
+                return secret;
+            });
+            for (String name : names) {
+                Object v = low.data().get(name);
+                if (v != null) {
+                    Secrets.register(agent.spi.Values.text(v));
+                }
+            }
         }
         return chunks;
     }

@@ -17,6 +17,8 @@ public final class Secrets {
     static final int MIN_SEARCHED_LENGTH = 4;
 
     private static final List<String> KNOWN = new CopyOnWriteArrayList<>();
+    /** Whether a {@link Secret} was ever made (a short one is not searched for, but still redacted). */
+    private static volatile boolean made;
 
     private Secrets() {
     }
@@ -27,6 +29,7 @@ public final class Secrets {
     }
 
     static void remember(String value) {
+        made = true;
         if (value.length() >= MIN_SEARCHED_LENGTH && !KNOWN.contains(value)) {
             KNOWN.add(value);
             // Longest first, so that a secret containing another is replaced whole.
@@ -50,6 +53,9 @@ public final class Secrets {
 
     /** A copy of the data with every string redacted and every Secret replaced, for records kept on disk. */
     public static Object redactDeep(Object value) {
+        if (!made) {
+            return value;
+        }
         if (KNOWN.isEmpty() && !(value instanceof Secret)) {
             return containsSecret(value) ? redactAll(value) : value;
         }

@@ -40,7 +40,8 @@ public final class JobCache {
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         try {
             // No fsync: a record lost to a power cut is acceptable; a slower run on every run is not.
-            Files.writeString(tmp, PyJson.dumps(Secrets.redactDeep(job.toJson()), false, 2) + "\n", StandardCharsets.UTF_8);
+            // One line: a record is read by agent jobs (which prints it as the run did), not by eye.
+            Files.writeString(tmp, PyJson.dumps(Secrets.redactDeep(job.toJson()), false, null) + "\n", StandardCharsets.UTF_8);
             Files.move(tmp, dir.resolve(job.jid() + ".json"), StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(tmp);
