@@ -22,60 +22,76 @@ public final class PyJson {
         return sb.toString();
     }
 
+    // instanceof, not a pattern switch: a switch site is linked on first use (milliseconds, cold),
+    // and every run writes its job record through here.
     private static void write(StringBuilder sb, Object v, boolean sort, Integer indent, int level) {
-        switch (v) {
-            case null -> sb.append("null");
-            case Boolean b -> sb.append(b ? "true" : "false");
-            case Double d -> sb.append(number(d));
-            case Float f -> sb.append(number(f));
-            case Number n -> sb.append(n);
-            case Secret s -> string(sb, Secret.REDACTED);
-            case CharSequence s -> string(sb, s.toString());
-            case Map<?, ?> m -> {
-                if (m.isEmpty()) {
-                    sb.append("{}");
-                    return;
-                }
-                List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
-                if (sort) {
-                    entries.sort((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
-                }
-                sb.append('{');
-                boolean first = true;
-                for (Map.Entry<?, ?> e : entries) {
-                    if (!first) {
-                        sb.append(indent == null ? ", " : ",");
-                    }
-                    first = false;
-                    newline(sb, indent, level + 1);
-                    string(sb, key(e.getKey()));
-                    sb.append(": ");
-                    write(sb, e.getValue(), sort, indent, level + 1);
-                }
-                newline(sb, indent, level);
-                sb.append('}');
-            }
-            case Collection<?> c -> {
-                if (c.isEmpty()) {
-                    sb.append("[]");
-                    return;
-                }
-                sb.append('[');
-                boolean first = true;
-                for (Object o : c) {
-                    if (!first) {
-                        sb.append(indent == null ? ", " : ",");
-                    }
-                    first = false;
-                    newline(sb, indent, level + 1);
-                    write(sb, o, sort, indent, level + 1);
-                }
-                newline(sb, indent, level);
-                sb.append(']');
-            }
-            case Map.Entry<?, ?> e -> write(sb, List.of(e.getKey(), e.getValue()), sort, indent, level);
-            default -> string(sb, v.toString());
+        if (v == null) {
+            sb.append("null");
+        } else if (v instanceof Boolean b) {
+            sb.append(b ? "true" : "false");
+        } else if (v instanceof Double d) {
+            sb.append(number(d));
+        } else if (v instanceof Float f) {
+            sb.append(number(f));
+        } else if (v instanceof Number n) {
+            sb.append(n);
+        } else if (v instanceof Secret) {
+            string(sb, Secret.REDACTED);
+        } else if (v instanceof CharSequence s) {
+            string(sb, s.toString());
+        } else if (v instanceof Map<?, ?> m) {
+            writeMap(sb, m, sort, indent, level);
+        } else if (v instanceof Collection<?> c) {
+            writeList(sb, c, sort, indent, level);
+        } else if (v instanceof Map.Entry<?, ?> e) {
+            write(sb, List.of(e.getKey(), e.getValue()), sort, indent, level);
+        } else {
+            string(sb, v.toString());
         }
+    }
+
+    private static void writeMap(StringBuilder sb, Map<?, ?> m, boolean sort, Integer indent, int level) {
+        if (m.isEmpty()) {
+            sb.append("{}");
+            return;
+        }
+        List<Map.Entry<?, ?>> entries = new ArrayList<>(m.entrySet());
+        if (sort) {
+            entries.sort((a, b) -> String.valueOf(a.getKey()).compareTo(String.valueOf(b.getKey())));
+        }
+        sb.append('{');
+        boolean first = true;
+        for (Map.Entry<?, ?> e : entries) {
+            if (!first) {
+                sb.append(indent == null ? ", " : ",");
+            }
+            first = false;
+            newline(sb, indent, level + 1);
+            string(sb, key(e.getKey()));
+            sb.append(": ");
+            write(sb, e.getValue(), sort, indent, level + 1);
+        }
+        newline(sb, indent, level);
+        sb.append('}');
+    }
+
+    private static void writeList(StringBuilder sb, Collection<?> c, boolean sort, Integer indent, int level) {
+        if (c.isEmpty()) {
+            sb.append("[]");
+            return;
+        }
+        sb.append('[');
+        boolean first = true;
+        for (Object o : c) {
+            if (!first) {
+                sb.append(indent == null ? ", " : ",");
+            }
+            first = false;
+            newline(sb, indent, level + 1);
+            write(sb, o, sort, indent, level + 1);
+        }
+        newline(sb, indent, level);
+        sb.append(']');
     }
 
     private static String key(Object k) {
