@@ -2,14 +2,13 @@ package agent.modules.user;
 
 import agent.host.AccountDb;
 import agent.host.Accounts;
-import agent.host.HostFiles;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * What differs between an existing user and its state, under Salt's change keys (uid, gid,
@@ -23,9 +22,10 @@ final class UserDiff {
 
     /**
      * @param shadow the user's /etc/shadow line, or null: read only when the state touches it
+     * @param isFolder whether a path is a folder (asked only of the home, with createhome)
      */
     static Map<String, Object> of(UserTarget target, AccountDb db, Accounts.User current,
-                                  Accounts.Shadow shadow, HostFiles files) {
+                                  Accounts.Shadow shadow, Predicate<String> isFolder) {
         UserSpec spec = target.spec();
         Map<String, Object> change = new LinkedHashMap<>();
         if (spec.uid() != null && current.uid() != spec.uid()) {
@@ -44,7 +44,7 @@ final class UserDiff {
         }
         if (spec.createhome()) {
             String home = spec.home() != null ? spec.home() : current.home();
-            if (!files.isDirectory(Path.of(home))) {
+            if (!isFolder.test(home)) {
                 change.put("homeDoesNotExist", home);
             }
         }

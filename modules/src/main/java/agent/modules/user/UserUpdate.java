@@ -35,7 +35,9 @@ final class UserUpdate {
         AccountDb db = accounts.snapshot();
         HostFiles files = host.files();
         Accounts.Shadow shadow = spec.touchesShadow() ? accounts.shadow(name).orElse(null) : null;
-        Map<String, Object> changes = UserDiff.of(target, db, current, shadow, files);
+        int changeCount = call.context().changeCount();
+        HomeFolders homes = HomeFolders.of(call.context());
+        Map<String, Object> changes = UserDiff.of(target, db, current, shadow, home -> homes.exists(files, home, changeCount));
         if (changes.isEmpty()) {
             return Result.ok("User " + name + " is present and up to date");
         }
@@ -94,7 +96,7 @@ final class UserUpdate {
             }
         }
 
-        Map<String, Object> left = UserDiff.of(target, dbAfter, after, shadowAfter, files);
+        Map<String, Object> left = UserDiff.of(target, dbAfter, after, shadowAfter, home -> files.isDirectory(Path.of(home)));
         if (!left.isEmpty()) {
             return Result.failed(reported, "These values could not be changed: " + Repr.repr(left));
         }

@@ -33,7 +33,8 @@ class UserDiffTest {
         low.put("name", "alice");
         UserSpec spec = UserSpec.of(new Call("user", "present", low, null));
         UserTarget target = new UserTarget(spec, PrimaryGroup.of(spec, db, null), List.of(), null);
-        return UserDiff.of(target, db, db.user("alice"), null, new HostFiles());
+        HostFiles files = new HostFiles();
+        return UserDiff.of(target, db, db.user("alice"), null, home -> files.isDirectory(Path.of(home)));
     }
 
     @Test
