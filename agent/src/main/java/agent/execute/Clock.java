@@ -1,5 +1,6 @@
 package agent.execute;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -15,22 +16,26 @@ final class Clock {
     private Clock() {
     }
 
+    /** Called for every state: formatted by hand into Latin-1 bytes, no formatter, no boxing. */
     static String startTime() {
         Instant now = Instant.now();
-        long seconds = now.getEpochSecond() + zone().getRules().getOffset(now).getTotalSeconds();
-        long secOfDay = Math.floorMod(seconds, 86400L);
-        long micros = now.getNano() / 1000;
-        StringBuilder sb = new StringBuilder(15);
-        two(sb, secOfDay / 3600).append(':');
-        two(sb, secOfDay / 60 % 60).append(':');
-        two(sb, secOfDay % 60).append('.');
-        String m = Long.toString(micros);
-        sb.append("000000", 0, 6 - m.length()).append(m);
-        return sb.toString();
+        ZoneId z = zone();
+        int offset = z instanceof ZoneOffset fixed ? fixed.getTotalSeconds() : z.getRules().getOffset(now).getTotalSeconds();
+        int secOfDay = (int) Math.floorMod(now.getEpochSecond() + offset, 86400L);
+        int micros = now.getNano() / 1000;
+        byte[] b = {'0', '0', ':', '0', '0', ':', '0', '0', '.', '0', '0', '0', '0', '0', '0'};
+        twoDigits(b, 0, secOfDay / 3600);
+        twoDigits(b, 3, secOfDay / 60 % 60);
+        twoDigits(b, 6, secOfDay % 60);
+        for (int i = 14; i > 8; i--, micros /= 10) {
+            b[i] = (byte) ('0' + micros % 10);
+        }
+        return new String(b, StandardCharsets.ISO_8859_1);
     }
 
-    private static StringBuilder two(StringBuilder sb, long v) {
-        return sb.append(v < 10 ? "0" : "").append(v);
+    private static void twoDigits(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
     }
 
     private static synchronized ZoneId zone() {
