@@ -24,7 +24,9 @@ import org.junit.jupiter.api.Test;
 class DebPackageIT {
 
     private static final String EXAMPLE = "/usr/share/agent/examples/hello/hello.sls";
-    private static final String LAUNCH_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djdk.console=java.base";
+    /** What the launcher passes (agent/src/dist/bin/agent): the AOT cache fits only these. */
+    private static final String LAUNCH_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djdk.console=java.base"
+            + " --enable-native-access=ALL-UNNAMED";
 
     @Test
     void installsRunsWithoutAJdkAndRemovesCleanly() throws IOException {
@@ -45,7 +47,7 @@ class DebPackageIT {
             assertTrue(version.out().matches("agent \\S+ \\(commit ([0-9a-f]{12}(-dirty)?|unknown)\\)\n"), version::toString);
             // The AOT cache fits the bundled runtime: with AOTMode=on, a cache that did not would be an error.
             var aot = box.sh("/usr/lib/agent/runtime/bin/java -XX:AOTMode=on -XX:AOTCache=/usr/lib/agent/lib/agent.aot "
-                    + LAUNCH_FLAGS + " -jar /usr/lib/agent/lib/agent.jar --version");
+                    + LAUNCH_FLAGS + " -cp /usr/lib/agent/lib/agent.jar agent.cli.Main --version");
             assertEquals(0, aot.exit(), aot::toString);
 
             var first = box.run("agent", "apply", EXAMPLE, "--no-color");
