@@ -29,6 +29,19 @@ training key file:
     - mode: 600
     - makedirs: True
 
+training link:
+  file.symlink:
+    - name: {{ dir }}/authorized_keys.link
+    - target: {{ dir }}/authorized_keys
+    - user: {{ me }}
+    - group: {{ info.groups[0] }}
+    - require:
+      - file: training key file
+
+training absent user:
+  user.absent:
+    - name: agent-aot-training
+
 training key:
   ssh_auth.present:
     - name: {{ key }}

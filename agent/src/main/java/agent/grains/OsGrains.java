@@ -69,10 +69,11 @@ final class OsGrains {
         g.put("kernelrelease", host.read("proc/sys/kernel/osrelease").strip());
         g.put("kernelversion", host.read("proc/sys/kernel/version").strip());
         g.put("kernelparams", kernelParams(host.read("proc/cmdline")));
-        String cpuarch = switch (System.getProperty("os.arch", "")) {
+        String arch = System.getProperty("os.arch", "");
+        String cpuarch = switch (arch) {
             case "amd64", "x86_64" -> "x86_64";
             case "aarch64", "arm64" -> "aarch64";
-            case String other -> other;
+            default -> arch;
         };
         g.put("cpuarch", cpuarch);
         g.put("osarch", switch (cpuarch) {

@@ -112,12 +112,15 @@ public final class YamlReader {
             if (done != null) {
                 return done;
             }
-            return switch (node) {
-                case ScalarNode s -> scalar(s);
-                case SequenceNode s -> sequence(s);
-                case MappingNode m -> mapping(m);
-                default -> throw new InputError("unsupported YAML node", source, line(node));
-            };
+            // instanceof, not a pattern switch: its bootstrap spins a class at first use (ms).
+            if (node instanceof ScalarNode s) {
+                return scalar(s);
+            } else if (node instanceof SequenceNode s) {
+                return sequence(s);
+            } else if (node instanceof MappingNode m) {
+                return mapping(m);
+            }
+            throw new InputError("unsupported YAML node", source, line(node));
         }
 
         private List<Object> sequence(SequenceNode node) {
