@@ -11,6 +11,7 @@ public final class Low {
 
     private final Map<String, Object> data;
     private final Origin origin;
+    private String tag;
 
     public Low(Map<String, Object> data, Origin origin) {
         this.data = data;
@@ -51,9 +52,17 @@ public final class Low {
         return e == null ? "base" : e.toString();
     }
 
-    /** Salt's key for this chunk in the run's result: {@code state_|-id_|-name_|-fun}. */
+    /**
+     * Salt's key for this chunk in the run's result: {@code state_|-id_|-name_|-fun}. Made once:
+     * the executor asks for it several times a state, and a chunk's data no longer changes.
+     */
     public String tag() {
-        return state() + "_|-" + id() + "_|-" + name() + "_|-" + fun();
+        String t = tag;
+        if (t == null) {
+            t = state() + "_|-" + id() + "_|-" + name() + "_|-" + fun();
+            tag = t;
+        }
+        return t;
     }
 
     /** sls.id, as Salt names a state in requisite messages. */

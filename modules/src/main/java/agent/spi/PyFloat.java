@@ -23,6 +23,10 @@ public final class PyFloat {
         }
         String java = Double.toString(Math.abs(d));
         int e = java.indexOf('E');
+        if (e < 0) {
+            // Plain notation (1e-3 <= |d| < 1e7): the same shortest digits Python prints.
+            return d < 0 ? "-" + java : java;
+        }
         String mantissa = e < 0 ? java : java.substring(0, e);
         int exponent = e < 0 ? 0 : Integer.parseInt(java.substring(e + 1));
         int dot = mantissa.indexOf('.');
