@@ -1,6 +1,5 @@
 package agent.app;
 
-import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -65,17 +64,17 @@ final class PlainData {
         }
     }
 
-    static Object read(DataInput in) throws IOException {
+    static Object read(PlainInput in) throws IOException {
         int tag = in.readByte();
         return switch (tag) {
             case 'N' -> null;
-            case 'S' -> readString(in);
+            case 'S' -> in.readString();
             case 'T' -> Boolean.TRUE;
             case 'F' -> Boolean.FALSE;
             case 'I' -> in.readInt();
             case 'J' -> in.readLong();
             case 'D' -> in.readDouble();
-            case 'G' -> new BigInteger(readString(in));
+            case 'G' -> new BigInteger(in.readString());
             case 'L' -> {
                 int n = in.readInt();
                 List<Object> list = new ArrayList<>(n);
@@ -103,9 +102,4 @@ final class PlainData {
         out.write(b);
     }
 
-    static String readString(DataInput in) throws IOException {
-        byte[] b = new byte[in.readInt()];
-        in.readFully(b);
-        return new String(b, java.nio.charset.StandardCharsets.UTF_8);
-    }
 }

@@ -9,9 +9,7 @@ import agent.render.RenderMemo;
 import agent.render.Secrets;
 import agent.render.SlsRenderer;
 import agent.render.TemplateDigest;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +42,7 @@ import org.slf4j.LoggerFactory;
 public final class PlanMemo {
 
     private static final Logger LOG = LoggerFactory.getLogger(PlanMemo.class);
-    private static final String MAGIC = "agent plan memo 1";
+    private static final String MAGIC = "agent plan memo 2";
     private static final int KEEP = 16;
 
     /** A file the run rendered: where it was found, digests of its text, and of Jinja's output (0: no Jinja). */
@@ -232,7 +230,7 @@ public final class PlanMemo {
     private byte[] write() throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeUTF(MAGIC);
+            PlainData.writeString(out, MAGIC);
             out.writeInt(key.length);
             out.write(key);
             PlainData.write(out, pillarPart.matches());
@@ -252,12 +250,11 @@ public final class PlanMemo {
 
     @SuppressWarnings("unchecked")
     private void read(byte[] content) throws IOException {
-        DataInputStream in = new DataInputStream(new ByteArrayInputStream(content));
-        if (!MAGIC.equals(in.readUTF())) {
+        PlainInput in = new PlainInput(content);
+        if (!MAGIC.equals(in.readString())) {
             return;
         }
-        byte[] stored = new byte[in.readInt()];
-        in.readFully(stored);
+        byte[] stored = in.readBytes(in.readInt());
         if (!Arrays.equals(stored, key)) {
             return;   // another command whose key has the same digest
         }
@@ -280,20 +277,20 @@ public final class PlanMemo {
     private static void writeUses(DataOutputStream out, List<FileUse> uses) throws IOException {
         out.writeInt(uses.size());
         for (FileUse u : uses) {
-            out.writeUTF(u.env());
-            out.writeUTF(u.sls());
-            out.writeUTF(u.path());
+            PlainData.writeString(out, u.env());
+            PlainData.writeString(out, u.sls());
+            PlainData.writeString(out, u.path());
             out.writeLong(u.source());
             out.writeLong(u.body());
             out.writeLong(u.output());
         }
     }
 
-    private static List<FileUse> readUses(DataInputStream in) throws IOException {
+    private static List<FileUse> readUses(PlainInput in) throws IOException {
         int n = in.readInt();
         List<FileUse> uses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            uses.add(new FileUse(in.readUTF(), in.readUTF(), in.readUTF(), in.readLong(), in.readLong(), in.readLong()));
+            uses.add(new FileUse(in.readString(), in.readString(), in.readString(), in.readLong(), in.readLong(), in.readLong()));
         }
         return uses;
     }
