@@ -21,6 +21,10 @@ public final class PyFloat {
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
+        String thousandths = thousandths(d);
+        if (thousandths != null) {
+            return thousandths;
+        }
         String java = Double.toString(Math.abs(d));
         int e = java.indexOf('E');
         if (e < 0) {
@@ -57,6 +61,39 @@ public final class PyFloat {
             sb.append(digits).append("0".repeat(point - digits.length())).append(".0");
         } else {
             sb.append(digits, 0, point).append('.').append(digits, point, digits.length());
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A double that is a whole number of thousandths below a billion (a state's duration in ms,
+     * rounded to the microsecond, is one) from integer digits: the shortest form Python prints is
+     * then those thousandths without trailing zeros, and Double.toString costs more cold.
+     */
+    private static String thousandths(double d) {
+        double abs = Math.abs(d);
+        if (abs >= 1e9) {
+            return null;
+        }
+        long m = Math.round(abs * 1000);
+        if (m == 0 || m / 1000.0 != abs) {
+            return null;
+        }
+        StringBuilder sb = new StringBuilder(16);
+        if (d < 0) {
+            sb.append('-');
+        }
+        sb.append(m / 1000).append('.');
+        int frac = (int) (m % 1000);
+        if (frac == 0) {
+            return sb.append('0').toString();
+        }
+        sb.append((char) ('0' + frac / 100));
+        if (frac % 100 != 0) {
+            sb.append((char) ('0' + frac / 10 % 10));
+            if (frac % 10 != 0) {
+                sb.append((char) ('0' + frac % 10));
+            }
         }
         return sb.toString();
     }

@@ -30,4 +30,24 @@ class PyFloatTest {
         assertEquals("nan", PyFloat.str(Double.NaN));
         assertEquals("-inf", PyFloat.str(Double.NEGATIVE_INFINITY));
     }
+
+    @Test
+    void durationsInThousandthsPrintAsPythonDoes() {
+        assertEquals("0.001", PyFloat.str(0.001));
+        assertEquals("0.01", PyFloat.str(0.01));
+        assertEquals("0.012", PyFloat.str(0.012));
+        assertEquals("0.105", PyFloat.str(0.105));
+        assertEquals("2.0", PyFloat.str(2.0));
+        assertEquals("1.5", PyFloat.str(1.5));
+        assertEquals("123.456", PyFloat.str(123.456));
+        assertEquals("-41.07", PyFloat.str(-41.07));
+        assertEquals("999999999.999", PyFloat.str(999999999.999));
+        assertEquals("1000000000.0", PyFloat.str(1e9));
+        // Every microsecond-rounded duration up to 2 s, as Double.toString's digits give it.
+        for (long micros = 1; micros <= 2_000_000; micros++) {
+            double ms = micros / 1000.0;
+            String java = Double.toString(ms);
+            assertEquals(java.contains("E") ? PyFloat.str(ms) : java, PyFloat.str(ms));
+        }
+    }
 }
