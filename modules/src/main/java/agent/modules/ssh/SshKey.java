@@ -1,7 +1,6 @@
 package agent.modules.ssh;
 
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -157,11 +156,31 @@ record SshKey(List<String> options, String enc, String key, String comment) {
         return out;
     }
 
+    /**
+     * Whether Java's base64 decoder takes the key and gives at least one byte, found without
+     * decoding (every state checks its keys): alphabet characters, never a lone one in the last
+     * unit, and padding only as "xx==" or "xxx=" at the end.
+     */
     static boolean isBase64(String key) {
-        try {
-            return Base64.getDecoder().decode(key).length > 0;
-        } catch (IllegalArgumentException e) {
+        int n = key.length();
+        int end = n;
+        if (end > 0 && key.charAt(end - 1) == '=') {
+            end--;
+            if (end > 0 && key.charAt(end - 1) == '=') {
+                end--;
+            }
+        }
+        if (end == 0) {
             return false;
         }
+        for (int i = 0; i < end; i++) {
+            char c = key.charAt(i);
+            if (!((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/')) {
+                return false;
+            }
+        }
+        int last = end % 4;
+        int padding = n - end;
+        return last != 1 && (padding == 0 || (last == 2 && padding == 2) || (last == 3 && padding == 1));
     }
 }
