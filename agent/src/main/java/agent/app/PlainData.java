@@ -101,5 +101,4 @@ final class PlainData {
         out.writeInt(b.length);
         out.write(b);
     }
-
 }
