@@ -32,7 +32,8 @@ public interface StateModule {
      * states then find ready. The engine calls it once per run with states of this module, on a
      * background thread, while earlier states run; it must change nothing, and what it reads is
      * only a head start: a state reading the same value waits for it, and a module drops it once
-     * {@link RunContext#changeCount()} moves, as it would anything read earlier in the run.
+     * {@link RunContext#changeCount()} moves, as it would anything read earlier in the run
+     * ({@link ReadAheadMap} keeps values by that rule).
      */
     default void readAhead(RunContext run) throws Exception {
     }

@@ -3,6 +3,7 @@ package agent.modules.ssh;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.spi.ReadAheadMap;
 import agent.spi.RunContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +26,9 @@ final class KeyFiles {
     }
 
     private final Map<Path, Snapshot> read = new ConcurrentHashMap<>();
-    /** Files and folders read ahead of the states, trusted while the run's change count is {@link #aheadAt}. */
-    private final Map<Path, Snapshot> ahead = new ConcurrentHashMap<>();
-    private final Map<Path, FileStat> aheadStats = new ConcurrentHashMap<>();
-    private volatile int aheadAt = -1;
+    /** Files and folders read ahead of the states. */
+    private final ReadAheadMap<Path, Snapshot> ahead = new ReadAheadMap<>();
+    private final ReadAheadMap<Path, FileStat> aheadStats = new ReadAheadMap<>();
 
     static KeyFiles of(RunContext context) {
         return context.shared(KeyFiles.class, KeyFiles::new);
@@ -39,27 +39,22 @@ final class KeyFiles {
      * read serves the states only as long as no state changed anything since {@code changeCount}.
      */
     void readAhead(HostFiles files, Path path, List<Path> folders, int changeCount) throws IOException {
-        if (aheadAt != changeCount) {
-            ahead.clear();
-            aheadStats.clear();
-            aheadAt = changeCount;
-        }
         FileStat st = files.stat(path);
-        ahead.put(path, st.exists() ? new Snapshot(st, split(files.readText(path))) : new Snapshot(st, List.of()));
+        ahead.put(changeCount, path, st.exists() ? new Snapshot(st, split(files.readText(path))) : new Snapshot(st, List.of()));
         for (Path folder : folders) {
-            aheadStats.put(folder, files.stat(folder));
+            aheadStats.put(changeCount, folder, files.stat(folder));
         }
     }
 
     /** {@link #load(HostFiles, Path)}, from what was read ahead when nothing changed since. */
     Snapshot load(HostFiles files, Path path, int changeCount) throws IOException {
-        Snapshot s = changeCount == aheadAt ? ahead.get(path) : null;
+        Snapshot s = ahead.get(changeCount, path);
         return s != null ? s : load(files, path);
     }
 
     /** The folder's stat, from what was read ahead when nothing changed since. */
     FileStat stat(HostFiles files, Path folder, int changeCount) {
-        FileStat st = changeCount == aheadAt ? aheadStats.get(folder) : null;
+        FileStat st = aheadStats.get(changeCount, folder);
         return st != null ? st : files.stat(folder);
     }
 

@@ -1,36 +1,27 @@
 package agent.modules.user;
 
 import agent.host.HostFiles;
+import agent.spi.ReadAheadMap;
 import agent.spi.RunContext;
 import java.nio.file.Path;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
-/**
- * Whether the home folders of a run's users exist: looked up ahead of the user states, and
- * trusted only while no state changed anything since (then asked of the host again).
- */
+/** Whether the home folders of a run's users exist: looked up ahead of the user states. */
 final class HomeFolders {
 
-    private final Map<String, Boolean> ahead = new ConcurrentHashMap<>();
-    private volatile int aheadAt = -1;
+    private final ReadAheadMap<String, Boolean> ahead = new ReadAheadMap<>();
 
     static HomeFolders of(RunContext run) {
         return run.shared(HomeFolders.class, HomeFolders::new);
     }
 
     void readAhead(HostFiles files, Iterable<String> homes, int changeCount) {
-        if (aheadAt != changeCount) {
-            ahead.clear();
-            aheadAt = changeCount;
-        }
         for (String home : homes) {
-            ahead.put(home, files.isDirectory(Path.of(home)));
+            ahead.put(changeCount, home, files.isDirectory(Path.of(home)));
         }
     }
 
     boolean exists(HostFiles files, String home, int changeCount) {
-        Boolean known = changeCount == aheadAt ? ahead.get(home) : null;
+        Boolean known = ahead.get(changeCount, home);
         return known != null ? known : files.isDirectory(Path.of(home));
     }
 }
