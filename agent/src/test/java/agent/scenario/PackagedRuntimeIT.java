@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The runtime the .deb bundles is trimmed (runtime-modules, and java.desktop cut down to
- * java.beans by desktop-classes): the shipped base states, rendered and compiled by it, must come
+ * java.beans and java.xml to its API by trimmed-classes): the shipped base states, rendered and compiled by it, must come
  * out exactly as with the full JDK the build ran on. A class the trimming wrongly left out shows
  * here as an error.
  */
