@@ -41,6 +41,24 @@ class LauncherIT {
     }
 
     @Test
+    void outputLargerThanTheStdoutBufferArrivesWhole() throws Exception {
+        // 600 states' --out json is some 250 KB: stdout is buffered (64 KB) and flushed once printed.
+        StringBuilder sls = new StringBuilder();
+        for (int i = 0; i < 600; i++) {
+            sls.append("state ").append(i).append(":\n  test.succeed_without_changes:\n    - name: state number ").append(i).append("\n");
+        }
+        Path file = dir.resolve("many.sls");
+        Files.writeString(file, sls);
+        var run = AgentProcess.run("apply", file.toString(), "--out", "json", "--no-color",
+                "--set", "cachedir=" + dir.resolve("cache"));
+        assertEquals(0, run.exit(), run::toString);
+        assertTrue(run.out().length() > (1 << 16) * 2, "larger than the buffer: " + run.out().length());
+        assertTrue(run.out().startsWith("{\n    \"local\": {"), run.out().substring(0, 40));
+        assertTrue(run.out().endsWith("\n    }\n}\n"), "ends whole");
+        assertEquals(600, run.out().split("\"__run_num__\"", -1).length - 1);
+    }
+
+    @Test
     void versionThroughBinAgent() throws IOException, InterruptedException {
         var run = AgentProcess.run("--version");
         assertEquals(0, run.exit(), run::toString);
