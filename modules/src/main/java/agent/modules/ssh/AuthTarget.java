@@ -66,7 +66,7 @@ final class AuthTarget {
             return new AuthorizedKeys(List.of());
         }
         loaded = KeyFiles.of(call.context()).load(files(), place.file(), call.context().changeCount());
-        return new AuthorizedKeys(loaded.lines());
+        return new AuthorizedKeys(loaded.lines(), loaded.keys());
     }
 
     /** Folders and file sshd would refuse, described; empty when all is well. Call after read(). */

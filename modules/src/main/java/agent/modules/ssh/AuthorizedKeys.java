@@ -25,7 +25,13 @@ final class AuthorizedKeys {
     private Map<String, SshKey> keys;
 
     AuthorizedKeys(List<String> lines) {
+        this(lines, null);
+    }
+
+    /** @param parsed the keys of these lines, as {@link #keys()} gives them, when known already */
+    AuthorizedKeys(List<String> lines, Map<String, SshKey> parsed) {
         this.lines = lines;
+        this.keys = parsed;
     }
 
     List<String> lines() {

@@ -21,8 +21,15 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class KeyFiles {
 
-    /** The file as read: its stat and its lines without line ends (none when there is no file). */
-    record Snapshot(FileStat stat, List<String> lines) {
+    /**
+     * The file as read: its stat and its lines without line ends (none when there is no file);
+     * {@code keys} the authorized keys in it when they were parsed on the read-ahead thread, else null.
+     */
+    record Snapshot(FileStat stat, List<String> lines, Map<String, SshKey> keys) {
+
+        Snapshot(FileStat stat, List<String> lines) {
+            this(stat, lines, null);
+        }
     }
 
     private final Map<Path, Snapshot> read = new ConcurrentHashMap<>();
@@ -40,7 +47,9 @@ final class KeyFiles {
      */
     void readAhead(HostFiles files, Path path, List<Path> folders, int changeCount) throws IOException {
         FileStat st = files.stat(path);
-        ahead.put(changeCount, path, st.exists() ? new Snapshot(st, split(files.readText(path))) : new Snapshot(st, List.of()));
+        List<String> lines = st.exists() ? split(files.readText(path)) : List.of();
+        // Parsed here too, off the states' thread: a state then only looks its key up.
+        ahead.put(changeCount, path, new Snapshot(st, lines, Collections.unmodifiableMap(new AuthorizedKeys(lines).keys())));
         for (Path folder : folders) {
             aheadStats.put(changeCount, folder, files.stat(folder));
         }
