@@ -43,4 +43,22 @@ class KeyFilesTest {
         Files.writeString(file, "one\ntwo\n");
         assertEquals(List.of("one", "two"), keyFiles.lines(files, file));
     }
+
+    @Test
+    void whatIsReadAheadComesParsedWhileNothingChanged() throws Exception {
+        HostFiles files = new HostFiles();
+        Path file = dir.resolve("authorized_keys");
+        String key = "AAAAC3NzaC1lZDI1NTE5AAAAIGZha2VrZXlmYWtla2V5ZmFrZWtleWZha2VrZXk=";
+        Files.writeString(file, "# keys\nssh-ed25519 " + key + " old\nno-pty ssh-ed25519 " + key + " new\n");
+        KeyFiles keyFiles = new KeyFiles();
+        keyFiles.readAhead(files, file, List.of(dir), 0);
+        KeyFiles.Snapshot ahead = keyFiles.load(files, file, 0);
+        assertEquals(List.of(key), List.copyOf(ahead.keys().keySet()));
+        assertEquals(new SshKey(List.of("no-pty"), "ssh-ed25519", key, "new"), ahead.keys().get(key), "the last line of a key wins");
+        AuthorizedKeys keys = new AuthorizedKeys(ahead.lines(), ahead.keys());
+        assertEquals(AuthorizedKeys.Status.EXISTS, keys.status(new SshKey(List.of("no-pty"), "ssh-ed25519", key, "new")));
+        keys.put(new SshKey(List.of(), "ssh-ed25519", key, "newer"));
+        assertEquals(List.of(key), List.copyOf(ahead.keys().keySet()), "an edit leaves what was read ahead alone");
+        assertEquals(null, keyFiles.load(files, file, 1).keys(), "after a change the state reads and parses for itself");
+    }
 }
