@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import agent.testing.box.BoxTest;
 import agent.testing.box.TestBox;
@@ -24,9 +25,11 @@ import org.junit.jupiter.api.Test;
 class DebPackageIT {
 
     private static final String EXAMPLE = "/usr/share/agent/examples/hello/hello.sls";
-    /** What the launcher passes (agent/src/dist/bin/agent): the AOT cache fits only these. */
-    private static final String LAUNCH_FLAGS = "-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:-UsePerfData -Djdk.console=java.base"
-            + " --enable-native-access=ALL-UNNAMED";
+    /** What the launcher passes (agent/src/dist/bin/agent), the runtime's VM flags first: the AOT cache fits only these. */
+    private static final String LAUNCH_FLAGS = "$(cat /usr/lib/agent/runtime/lib/agent-vm.args)"
+            + " -XX:+UseSerialGC -XX:-UsePerfData -Djdk.console=java.base --enable-native-access=ALL-UNNAMED";
+    /** Issue 11's target: 60 MB installed, in dpkg's KiB. */
+    private static final long MAX_INSTALLED_KIB = 60_000_000L / 1024;
 
     @Test
     void installsRunsWithoutAJdkAndRemovesCleanly() throws IOException {
@@ -77,6 +80,20 @@ class DebPackageIT {
             assertFalse(box.exists("/var/cache/agent"), "and the agent's cache");
             assertNotEquals(0, box.run("dpkg", "-s", "agent").exit(), "the package is unknown after purge");
         }
+    }
+
+    /** With the small VM (what CI builds), the package stays within 60 MB installed. */
+    @Test
+    void withTheSmallVmItIsAtMost60MbInstalled() throws IOException, InterruptedException {
+        Path deb = builtDeb();
+        Path vmArgs = deb.getParent().resolve("runtime/lib/agent-vm.args");
+        assumeTrue(Files.isRegularFile(vmArgs) && Files.readString(vmArgs).isBlank(),
+                "the package bundles the stock VM (AGENT_JVM=stock, or small-jvm could not build the small one)");
+        Process p = new ProcessBuilder("dpkg-deb", "-f", deb.toString(), "Installed-Size").start();
+        String field = new String(p.getInputStream().readAllBytes()).trim();
+        assertEquals(0, p.waitFor(), "dpkg-deb -f");
+        long kib = Long.parseLong(field);
+        assertTrue(kib <= MAX_INSTALLED_KIB, "Installed-Size " + kib + " KiB > " + MAX_INSTALLED_KIB);
     }
 
     /** What of the package's files and own folders is still there (shared folders like /usr/bin may stay). */
