@@ -42,14 +42,14 @@ public final class FunctionCall {
             case "state.show_sls" -> new Data(s.showSls(s.targets(required(mods(args, kwargs), function))));
             case "state.show_low_sls" -> new Data(chunks(s.lowSlsRaw(s.targets(required(mods(args, kwargs), function)))));
             case "state.show_lowstate" -> new Data(chunks(s.lowState(s.targets(List.of()))));
-            case "state.show_top" -> new Data(s.top(s.config().fileRoots()));
+            case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
             default -> new Data(exec(s, function, args, kwargs));
         };
     }
 
     private static Object exec(Session s, String function, List<Object> args, Map<String, Object> kwargs) {
         if (!s.functions().has(function)) {
-            throw new InputError("'" + function + "' is not available" + agent.compile.Suggest.closest(function,
+            throw new InputError("'" + function + "' is not available" + agent.text.Suggest.closest(function,
                     s.functions().names()).map(x -> " (did you mean '" + x + "'?)").orElse(""));
         }
         if (function.startsWith("pillar.")) {

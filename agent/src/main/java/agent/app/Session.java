@@ -7,10 +7,10 @@ import agent.compile.HighStateBuilder;
 import agent.compile.Low;
 import agent.compile.StateModules;
 import agent.config.AgentConfig;
-import agent.exec.ExecFunctions;
 import agent.execute.EngineContext;
 import agent.execute.Executor;
 import agent.execute.RunResult;
+import agent.functions.ExecutionFunctions;
 import agent.grains.CoreGrains;
 import agent.grains.CustomGrains;
 import agent.grains.Grains;
@@ -20,12 +20,12 @@ import agent.loader.StateTree;
 import agent.loader.TargetMatcher;
 import agent.loader.TopFile;
 import agent.pillar.PillarCompiler;
-import agent.render.Jinja;
 import agent.render.RenderMemo;
-import agent.render.Secrets;
 import agent.render.SlsRenderer;
 import agent.render.TemplateVars;
+import agent.render.jinja.Jinja;
 import agent.render.jinja.SaltProxy;
+import agent.secrets.Secrets;
 import agent.spi.ExecContext;
 import agent.spi.StateException;
 import agent.spi.Templates;
@@ -45,7 +45,7 @@ public final class Session {
     private final AgentConfig config;
     private final Jinja jinja;
     private final Host host;
-    private final ExecFunctions functions;
+    private final ExecutionFunctions functions;
     private final StateModules modules;
     private final RenderMemo memo;
     private PlanMemo plans = PlanMemo.off();
@@ -62,7 +62,7 @@ public final class Session {
         this.host = host;
         this.version = version;
         agent.Timing.mark("config loaded");
-        this.functions = ExecFunctions.load();
+        this.functions = ExecutionFunctions.load();
         this.modules = StateModules.load();
         agent.Timing.mark("modules loaded");
         this.memo = config.renderMemo() == null ? RenderMemo.OFF : RenderMemo.open(config.renderMemo());
@@ -77,7 +77,7 @@ public final class Session {
         return modules;
     }
 
-    public ExecFunctions functions() {
+    public ExecutionFunctions functions() {
         return functions;
     }
 
@@ -105,13 +105,13 @@ public final class Session {
 
     public Map<String, Object> pillar() {
         if (pillar == null) {
-            PillarCompiler compiler = new PillarCompiler(config.pillarRoots(), renderer);
+            PillarCompiler compiler = new PillarCompiler(new StateTree(config.pillarRoots()), renderer);
             Function<Map<String, Object>, Function<SlsFile, Map<String, Object>>> vars = soFar -> {
                 pillarSoFar = soFar;
                 return file -> vars(soFar, file, file.env());
             };
             Map<String, List<String>> matches = compiler.matches(id(), grains(), config.pillarenv(), vars);
-            pillar = plans.pillar(matches, config.pillarRoots(), grains(), config.opts()).orElse(null);
+            pillar = plans.pillar(matches, new StateTree(config.pillarRoots()), grains(), config.opts()).orElse(null);
             if (pillar == null) {
                 plans.record(renderer);
                 try {
@@ -164,6 +164,11 @@ public final class Session {
             public Map<String, Object> opts() {
                 return config.opts();
             }
+
+            @Override
+            public agent.spi.StateFiles stateFiles() {
+                return new StateTree(config.fileRoots());
+            }
         };
     }
 
@@ -185,7 +190,7 @@ public final class Session {
 
     /** The roots with --file-root applied, and extended by path arguments. */
     public Targets.Resolved targets(List<String> sls) {
-        StateTree tree = config.fileRoots();
+        StateTree tree = new StateTree(config.fileRoots());
         if (!sls.isEmpty()) {
             return Targets.resolve(sls, env(), tree);
         }

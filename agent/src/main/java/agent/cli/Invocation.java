@@ -3,7 +3,7 @@ package agent.cli;
 import agent.app.Session;
 import agent.config.AgentConfig;
 import agent.host.Host;
-import agent.render.Jinja;
+import agent.render.jinja.Jinja;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;

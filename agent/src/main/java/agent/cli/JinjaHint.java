@@ -1,8 +1,8 @@
 package agent.cli;
 
 import agent.config.AgentConfig;
-import agent.render.Jinja;
 import agent.render.RenderMemo;
+import agent.render.jinja.Jinja;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

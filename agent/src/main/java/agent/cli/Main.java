@@ -1,7 +1,7 @@
 package agent.cli;
 
 import agent.InputError;
-import agent.render.Jinja;
+import agent.render.jinja.Jinja;
 import agent.report.RedactingStream;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
@@ -116,7 +116,7 @@ public final class Main {
         for (String arg : u.getUnmatched()) {
             if (arg.startsWith("-")) {
                 String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
-                return agent.compile.Suggest.closestAll(name, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
+                return agent.text.Suggest.closestAll(name, ex.getCommandLine().getCommandSpec().optionsMap().keySet());
             }
         }
         return List.of();

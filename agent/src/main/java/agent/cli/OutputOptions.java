@@ -40,7 +40,7 @@ record OutputOptions(String out, String stateOutput, Boolean stateVerbose, boole
         String lower = v.toLowerCase(Locale.ROOT);
         if (!allowed.contains(lower)) {
             throw new InputError(option + " must be one of " + String.join(", ", allowed) + ", not '" + v + "'"
-                    + agent.compile.Suggest.closest(lower, allowed).map(s -> " (did you mean '" + s + "'?)").orElse(""));
+                    + agent.text.Suggest.closest(lower, allowed).map(s -> " (did you mean '" + s + "'?)").orElse(""));
         }
         return lower;
     }

@@ -2,7 +2,7 @@ package agent.cli;
 
 import agent.InputError;
 import agent.config.AgentConfig;
-import agent.render.YamlReader;
+import agent.data.YamlReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

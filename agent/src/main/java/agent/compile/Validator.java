@@ -5,6 +5,7 @@ import agent.spi.Param;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
 import agent.spi.Values;
+import agent.text.Suggest;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;

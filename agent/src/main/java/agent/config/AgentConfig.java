@@ -1,8 +1,7 @@
 package agent.config;
 
 import agent.InputError;
-import agent.loader.StateTree;
-import agent.render.YamlReader;
+import agent.data.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -276,11 +275,41 @@ public final class AgentConfig {
         return f.isEmpty() ? null : Path.of(f);
     }
 
-    public StateTree fileRoots() {
-        return StateTree.fromConfig(opts.get("file_roots"), "file_roots");
+    /** file_roots: environment → folders, in search order. */
+    public Map<String, List<Path>> fileRoots() {
+        return roots("file_roots");
     }
 
-    public StateTree pillarRoots() {
-        return StateTree.fromConfig(opts.get("pillar_roots"), "pillar_roots");
+    /** pillar_roots: environment → folders, in search order. */
+    public Map<String, List<Path>> pillarRoots() {
+        return roots("pillar_roots");
+    }
+
+    /** Roots as written in the config: {env: [dirs]}, or a plain list (or one folder) for base. */
+    private Map<String, List<Path>> roots(String key) {
+        Object value = opts.get(key);
+        Map<String, List<Path>> out = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> m) {
+            m.forEach((env, dirs) -> out.put(String.valueOf(env), folders(dirs, key)));
+        } else if (value instanceof List<?> || value instanceof String) {
+            out.put("base", folders(value, key));
+        } else if (value != null) {
+            throw new InputError(key + " must map environments to lists of folders");
+        }
+        return out;
+    }
+
+    private static List<Path> folders(Object dirs, String key) {
+        List<Path> out = new ArrayList<>();
+        if (dirs instanceof List<?> l) {
+            for (Object d : l) {
+                out.add(Path.of(String.valueOf(d)).toAbsolutePath().normalize());
+            }
+        } else if (dirs instanceof String s) {
+            out.add(Path.of(s).toAbsolutePath().normalize());
+        } else if (dirs != null) {
+            throw new InputError(key + " must map environments to lists of folders");
+        }
+        return out;
     }
 }

@@ -1,6 +1,6 @@
 package agent.data;
 
-import agent.render.Secret;
+import agent.secrets.Secret;
 import agent.spi.PyFloat;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -46,7 +46,7 @@ public final class Executor {
 
     /** An executor for one run, with the state functions, host and data of that run. */
     public static Executor create(agent.compile.StateModules modules, EngineContext context,
-                                  agent.exec.ExecFunctions functions, agent.spi.ExecContext execContext,
+                                  agent.spi.FunctionTable functions, agent.spi.ExecContext execContext,
                                   boolean test, boolean failhard, Listener listener) {
         StateCaller caller = new StateCaller(modules, context, new GlobalChecks(functions, execContext));
         return new Executor(caller, modules, context, test, failhard, listener);

@@ -1,10 +1,10 @@
 package agent.execute;
 
 import agent.compile.Low;
-import agent.exec.ExecFunctions;
 import agent.host.Command;
 import agent.host.CommandResult;
 import agent.spi.ExecContext;
+import agent.spi.FunctionTable;
 import agent.spi.Values;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,11 +30,11 @@ final class GlobalChecks {
     record Skip(String comment) {
     }
 
-    private final ExecFunctions functions;
+    private final FunctionTable functions;
     private final ExecContext execContext;
     private final String defaultShell;
 
-    GlobalChecks(ExecFunctions functions, ExecContext execContext) {
+    GlobalChecks(FunctionTable functions, ExecContext execContext) {
         this.functions = functions;
         this.execContext = execContext;
         Object shell = execContext.grains().get("shell");

@@ -1,10 +1,10 @@
 package agent.grains;
 
 import agent.InputError;
+import agent.data.YamlReader;
 import agent.host.Command;
 import agent.host.CommandResult;
 import agent.host.Commands;
-import agent.render.YamlReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  * State (or pillar) roots per environment, searched in order, as Salt's file_roots. Resolves SLS
  * names and {@code salt://} paths, and never lets a path leave its root.
  */
-public final class StateTree {
+public final class StateTree implements agent.spi.StateFiles {
 
     private final Map<String, List<Path>> roots;
     private final Map<String, List<String>> listing = new LinkedHashMap<>();
@@ -25,33 +25,6 @@ public final class StateTree {
     public StateTree(Map<String, List<Path>> roots) {
         this.roots = new LinkedHashMap<>();
         roots.forEach((env, dirs) -> this.roots.put(env, List.copyOf(dirs)));
-    }
-
-    /** file_roots as written in the config: {env: [dirs]}, or a plain list for base. */
-    public static StateTree fromConfig(Object value, String key) {
-        Map<String, List<Path>> out = new LinkedHashMap<>();
-        if (value instanceof Map<?, ?> m) {
-            m.forEach((env, dirs) -> out.put(String.valueOf(env), paths(dirs, key)));
-        } else if (value instanceof List<?> || value instanceof String) {
-            out.put("base", paths(value, key));
-        } else if (value != null) {
-            throw new InputError(key + " must map environments to lists of folders");
-        }
-        return new StateTree(out);
-    }
-
-    private static List<Path> paths(Object dirs, String key) {
-        List<Path> out = new ArrayList<>();
-        if (dirs instanceof List<?> l) {
-            for (Object d : l) {
-                out.add(Path.of(String.valueOf(d)).toAbsolutePath().normalize());
-            }
-        } else if (dirs instanceof String s) {
-            out.add(Path.of(s).toAbsolutePath().normalize());
-        } else if (dirs != null) {
-            throw new InputError(key + " must map environments to lists of folders");
-        }
-        return out;
     }
 
     public List<String> environments() {
@@ -146,6 +119,7 @@ public final class StateTree {
     }
 
     /** Every SLS name of an environment, for globs in includes and top files. */
+    @Override
     public synchronized List<String> list(String env) {
         return listing.computeIfAbsent(env, e -> {
             TreeSet<String> names = new TreeSet<>();
@@ -173,6 +147,7 @@ public final class StateTree {
     }
 
     /** Every file (dirs false) or folder (dirs true) of an environment, relative, '/'-separated, sorted. */
+    @Override
     public List<String> paths(String env, boolean dirs) {
         TreeSet<String> out = new TreeSet<>();
         for (Path root : roots(env)) {

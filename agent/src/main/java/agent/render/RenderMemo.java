@@ -1,5 +1,9 @@
 package agent.render;
 
+import agent.render.jinja.Jinja;
+import agent.render.jinja.RenderInputs;
+import agent.render.jinja.WatchedMap;
+import agent.secrets.Secrets;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -7,8 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.IdentityHashMap;

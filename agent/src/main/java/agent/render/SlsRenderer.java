@@ -1,8 +1,12 @@
 package agent.render;
 
 import agent.InputError;
+import agent.data.Positions;
+import agent.data.YamlReader;
 import agent.loader.SlsFile;
 import agent.loader.StateTree;
+import agent.render.jinja.Jinja;
+import agent.render.jinja.RenderInputs;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

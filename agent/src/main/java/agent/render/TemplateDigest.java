@@ -1,6 +1,7 @@
 package agent.render;
 
 import agent.render.jinja.SaltProxy;
+import agent.secrets.Secret;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;

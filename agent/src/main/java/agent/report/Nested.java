@@ -1,6 +1,6 @@
 package agent.report;
 
-import agent.render.Secret;
+import agent.secrets.Secret;
 import agent.spi.PyFloat;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package agent.report;
 
-import agent.render.Secrets;
+import agent.secrets.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -4,9 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import agent.exec.ExecFunctions;
+import agent.functions.ExecutionFunctions;
 import agent.host.Host;
+import agent.render.jinja.Jinja;
 import agent.render.jinja.SaltProxy;
+import agent.secrets.Secrets;
 import agent.spi.ExecContext;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +45,7 @@ class RenderMemoTest {
         vars.put("sls", "app");
         Map<String, Object> opts = Map.of("file_client", "local");
         vars.put("opts", opts);
-        vars.put("salt", new SaltProxy(ExecFunctions.load(), new ExecContext() {
+        vars.put("salt", new SaltProxy(ExecutionFunctions.load(), new ExecContext() {
             @Override
             public Host host() {
                 return Host.local();

@@ -1,7 +1,7 @@
 package agent.testing;
 
 import agent.cli.Main;
-import agent.render.Jinja;
+import agent.render.jinja.Jinja;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -14,4 +14,9 @@ public interface ExecContext {
 
     /** The agent's configuration, Salt's {@code opts}. */
     Map<String, Object> opts();
+
+    /** The state roots, for functions that list them; none unless the run has a state tree. */
+    default StateFiles stateFiles() {
+        throw new IllegalStateException("no state roots are known here");
+    }
 }

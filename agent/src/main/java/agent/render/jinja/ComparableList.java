@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.text.PyRepr;
 import com.hubspot.jinjava.objects.collections.PyList;
 import java.util.List;
 

@@ -1,7 +1,8 @@
 package agent.render.jinja;
 
 import agent.InputError;
-import agent.render.YamlReader;
+import agent.data.YamlReader;
+import agent.text.PyRepr;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;

@@ -1,6 +1,6 @@
 package agent.render.jinja;
 
-import agent.render.Jinja;
+import agent.render.jinja.Jinja;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.hubspot.jinjava.Jinjava;

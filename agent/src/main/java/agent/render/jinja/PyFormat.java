@@ -1,6 +1,7 @@
 package agent.render.jinja;
 
 import agent.spi.ColonPath;
+import agent.text.PyRepr;
 import java.util.List;
 import java.util.Map;
 

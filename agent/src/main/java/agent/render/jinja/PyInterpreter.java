@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.text.PyRepr;
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;
 import com.hubspot.jinjava.interpret.Context;

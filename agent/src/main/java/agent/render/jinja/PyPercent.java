@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.text.PyRepr;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.text.PyRepr;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.util.ArrayList;
 import java.util.Arrays;

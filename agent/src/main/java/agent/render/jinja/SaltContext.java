@@ -1,8 +1,8 @@
 package agent.render.jinja;
 
-import agent.render.RenderInputs;
-import com.hubspot.jinjava.interpret.Context;
+import agent.render.jinja.RenderInputs;
 import com.hubspot.jinjava.interpret.Context.Library;
+import com.hubspot.jinjava.interpret.Context;
 import com.hubspot.jinjava.interpret.InterpretException;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.exptest.ExpTest;

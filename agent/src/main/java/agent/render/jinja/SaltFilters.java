@@ -2,9 +2,10 @@ package agent.render.jinja;
 
 import agent.data.PyJson;
 import agent.data.PyYaml;
-import agent.render.YamlReader;
+import agent.data.YamlReader;
 import agent.spi.ColonPath;
 import agent.spi.PyRegex;
+import agent.text.PyRepr;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.lib.filter.Filter;
 import com.hubspot.jinjava.objects.SafeString;

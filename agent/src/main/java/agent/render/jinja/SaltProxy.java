@@ -1,8 +1,8 @@
 package agent.render.jinja;
 
-import agent.exec.ExecFunctions;
-import agent.render.RenderInputs;
+import agent.render.jinja.RenderInputs;
 import agent.spi.ExecContext;
+import agent.spi.FunctionTable;
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,10 +15,10 @@ import java.util.Map;
  */
 public final class SaltProxy {
 
-    private final ExecFunctions functions;
+    private final FunctionTable functions;
     private final ExecContext context;
 
-    public SaltProxy(ExecFunctions functions, ExecContext context) {
+    public SaltProxy(FunctionTable functions, ExecContext context) {
         this.functions = functions;
         this.context = context;
     }

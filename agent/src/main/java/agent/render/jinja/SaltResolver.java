@@ -1,5 +1,6 @@
 package agent.render.jinja;
 
+import agent.text.PyRepr;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import java.beans.FeatureDescriptor;

@@ -2,7 +2,7 @@ package agent.report.jobs;
 
 import agent.InputError;
 import agent.data.PyJson;
-import agent.render.Secrets;
+import agent.secrets.Secrets;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

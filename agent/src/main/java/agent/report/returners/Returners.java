@@ -1,10 +1,10 @@
 package agent.report.returners;
 
 import agent.InputError;
-import agent.compile.Suggest;
 import agent.data.PyJson;
-import agent.render.Secrets;
 import agent.report.jobs.JobRecord;
+import agent.secrets.Secrets;
+import agent.text.Suggest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,7 @@
 package agent.modules.pkg;
 
-import agent.modules.pkg.PackageBackend.Outcome;
+import agent.modules.pkg.backend.PackageBackend.Outcome;
+import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;

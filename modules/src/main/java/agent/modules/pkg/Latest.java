@@ -1,8 +1,9 @@
 package agent.modules.pkg;
 
-import agent.modules.pkg.PackageBackend.Install;
-import agent.modules.pkg.PackageBackend.Offer;
-import agent.modules.pkg.PackageBackend.Outcome;
+import agent.modules.pkg.backend.PackageBackend.Install;
+import agent.modules.pkg.backend.PackageBackend.Offer;
+import agent.modules.pkg.backend.PackageBackend.Outcome;
+import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;

@@ -1,6 +1,7 @@
 package agent.modules.pkg;
 
 import agent.modules.pkg.apt.AptBackend;
+import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Result;
 import agent.spi.RunContext;
 import agent.spi.StateException;

@@ -1,5 +1,6 @@
 package agent.modules.pkg;
 
+import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Fnmatch;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,7 +2,7 @@ package agent.modules.pkg.apt;
 
 import agent.host.DebianVersion;
 import agent.host.DpkgStatus;
-import agent.modules.pkg.PackageBackend;
+import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.RunContext;
 import agent.spi.StateException;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package agent.modules.pkg.apt;
 
-import agent.modules.pkg.PackageBackend.Offer;
+import agent.modules.pkg.backend.PackageBackend.Offer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -3,7 +3,7 @@ package agent.modules.pkg.apt;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import agent.modules.pkg.PackageBackend.Offer;
+import agent.modules.pkg.backend.PackageBackend.Offer;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

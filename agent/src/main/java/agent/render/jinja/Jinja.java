@@ -1,4 +1,4 @@
-package agent.render;
+package agent.render.jinja;
 
 import agent.InputError;
 import agent.render.jinja.JinjaSetup;

@@ -1,4 +1,4 @@
-package agent.exec;
+package agent.functions;
 
 import agent.spi.ColonPath;
 import agent.spi.ExecFunction;

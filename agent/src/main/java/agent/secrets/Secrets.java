@@ -1,4 +1,4 @@
-package agent.render;
+package agent.secrets;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,7 @@
-package agent.render;
+package agent.data;
 
 import agent.InputError;
+import agent.secrets.Secret;
 import java.io.StringReader;
 import java.math.BigInteger;
 import java.util.ArrayList;

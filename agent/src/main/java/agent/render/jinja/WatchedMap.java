@@ -1,4 +1,4 @@
-package agent.render;
+package agent.render.jinja;
 
 import java.util.AbstractMap;
 import java.util.LinkedHashSet;
@@ -11,7 +11,7 @@ import java.util.Set;
  * on what it read, not on all of the data: a template reading {@code grains.os} does not change
  * when the {@code pid} grain does, and lazy grains it never reads are never computed.
  */
-final class WatchedMap extends AbstractMap<String, Object> {
+public final class WatchedMap extends AbstractMap<String, Object> {
 
     private final Map<String, Object> data;
     private final RenderInputs inputs;
@@ -24,17 +24,17 @@ final class WatchedMap extends AbstractMap<String, Object> {
         this.inputs = inputs;
     }
 
-    Map<String, Object> data() {
+    public Map<String, Object> data() {
         return data;
     }
 
     /** The top-level keys read, or null when the whole mapping was. */
-    Set<String> keysRead() {
+    public Set<String> keysRead() {
         return all ? null : keys;
     }
 
     /** Whether the number of keys was read (and not the whole mapping). */
-    boolean sizeRead() {
+    public boolean sizeRead() {
         return sizeRead && !all;
     }
 

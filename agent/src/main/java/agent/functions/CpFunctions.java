@@ -1,9 +1,9 @@
-package agent.exec;
+package agent.functions;
 
-import agent.loader.StateTree;
 import agent.spi.ExecCall;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
+import agent.spi.StateFiles;
 import agent.spi.Values;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +26,8 @@ final class CpFunctions implements ExecutionModule {
         return f;
     }
 
-    private static StateTree tree(ExecCall c) {
-        return StateTree.fromConfig(c.context().opts().get("file_roots"), "file_roots");
+    private static StateFiles tree(ExecCall c) {
+        return c.context().stateFiles();
     }
 
     private static String env(ExecCall c) {

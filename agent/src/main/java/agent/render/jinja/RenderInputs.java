@@ -1,4 +1,4 @@
-package agent.render;
+package agent.render.jinja;
 
 import agent.host.Host;
 import agent.spi.ExecContext;
@@ -20,14 +20,14 @@ public final class RenderInputs {
     private String unrepeatable;
 
     /** {@code data} as the template sees it under {@code name} (grains, pillar, opts), its reads noted. */
-    Map<String, Object> watch(String name, Map<String, Object> data) {
+    public Map<String, Object> watch(String name, Map<String, Object> data) {
         WatchedMap view = new WatchedMap(data, this);
         watched.put(name, view);
         return view;
     }
 
     /** The watched data by name. */
-    Map<String, WatchedMap> watched() {
+    public Map<String, WatchedMap> watched() {
         return Collections.unmodifiableMap(watched);
     }
 
@@ -58,6 +58,11 @@ public final class RenderInputs {
             @Override
             public Map<String, Object> opts() {
                 return view("opts", base.opts());
+            }
+
+            @Override
+            public agent.spi.StateFiles stateFiles() {
+                return base.stateFiles();
             }
 
             private Map<String, Object> view(String name, Map<String, Object> data) {

@@ -1,4 +1,4 @@
-package agent.render.jinja;
+package agent.text;
 
 import agent.spi.PyFloat;
 import java.lang.reflect.Array;

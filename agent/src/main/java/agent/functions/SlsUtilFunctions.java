@@ -1,9 +1,9 @@
-package agent.exec;
+package agent.functions;
 
 import agent.data.Merge;
 import agent.data.PyJson;
 import agent.data.PyYaml;
-import agent.render.YamlReader;
+import agent.data.YamlReader;
 import agent.spi.ExecCall;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
@@ -71,7 +71,7 @@ final class SlsUtilFunctions implements ExecutionModule {
 
     private static Object serialize(ExecCall c) {
         String kind = c.string(0, "serializer", "yaml").toLowerCase(Locale.ROOT);
-        Object obj = agent.render.jinja.Unwrap.deep(c.arg(1, "obj", null));
+        Object obj = agent.data.Revealed.copy(c.arg(1, "obj", null));
         return switch (kind) {
             case "json" -> PyJson.dumps(obj, false, c.kwargs().get("indent") instanceof Number n ? n.intValue() : null);
             case "yaml" -> PyYaml.block(obj);
@@ -83,6 +83,6 @@ final class SlsUtilFunctions implements ExecutionModule {
         if (o instanceof Map<?, ?> m) {
             return m;
         }
-        throw new IllegalArgumentException("expected a dictionary, got " + agent.render.jinja.PyRepr.repr(o));
+        throw new IllegalArgumentException("expected a dictionary, got " + agent.text.PyRepr.repr(o));
     }
 }

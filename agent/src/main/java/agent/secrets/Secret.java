@@ -1,4 +1,4 @@
-package agent.render;
+package agent.secrets;
 
 /**
  * A value written with the {@code !secret} tag or kept under pillar's {@code secrets:}. It renders

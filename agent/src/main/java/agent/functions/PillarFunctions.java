@@ -1,4 +1,4 @@
-package agent.exec;
+package agent.functions;
 
 import agent.data.Merge;
 import agent.spi.ColonPath;

@@ -1,4 +1,4 @@
-package agent.modules.pkg;
+package agent.modules.pkg.backend;
 
 import agent.spi.StateException;
 import java.nio.file.Path;

@@ -1,4 +1,4 @@
-package agent.render;
+package agent.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

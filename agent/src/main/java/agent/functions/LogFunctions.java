@@ -1,4 +1,4 @@
-package agent.exec;
+package agent.functions;
 
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;

@@ -1,4 +1,4 @@
-package agent.render;
+package agent.data;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

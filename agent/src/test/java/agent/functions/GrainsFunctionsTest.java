@@ -1,4 +1,4 @@
-package agent.exec;
+package agent.functions;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

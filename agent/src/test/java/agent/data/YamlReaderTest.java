@@ -1,4 +1,4 @@
-package agent.render;
+package agent.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import agent.InputError;
+import agent.secrets.Secret;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package agent.compile;
+package agent.text;
 
 import java.util.ArrayList;
 import java.util.Collection;

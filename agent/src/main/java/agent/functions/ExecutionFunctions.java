@@ -1,9 +1,10 @@
-package agent.exec;
+package agent.functions;
 
 import agent.spi.ExecCall;
 import agent.spi.ExecContext;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
+import agent.spi.FunctionTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,16 +15,16 @@ import java.util.TreeMap;
  * Every execution function by its dotted name: the engine's own (grains, pillar, config, cp,
  * slsutil, log) and those modules contribute through {@link ServiceLoader}.
  */
-public final class ExecFunctions {
+public final class ExecutionFunctions implements FunctionTable {
 
     private final Map<String, ExecFunction> functions = new TreeMap<>();
     private final java.util.Set<String> pure = new java.util.HashSet<>();
 
-    private ExecFunctions() {
+    private ExecutionFunctions() {
     }
 
-    public static ExecFunctions load() {
-        ExecFunctions f = new ExecFunctions();
+    public static ExecutionFunctions load() {
+        ExecutionFunctions f = new ExecutionFunctions();
         List<ExecutionModule> modules = new ArrayList<>(List.of(new GrainsFunctions(), new PillarFunctions(),
                 new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions(), new CpFunctions()));
         ServiceLoader.load(ExecutionModule.class).forEach(modules::add);
@@ -37,19 +38,22 @@ public final class ExecFunctions {
         return f;
     }
 
+    @Override
     public boolean has(String name) {
         return functions.containsKey(name);
     }
 
-    /** True for a function whose answer depends only on its arguments, grains, pillar and opts ({@link ExecutionModule#pure()}). */
+    @Override
     public boolean pure(String name) {
         return pure.contains(name);
     }
 
+    @Override
     public java.util.Set<String> names() {
         return functions.keySet();
     }
 
+    @Override
     public Object call(String name, List<Object> args, Map<String, Object> kwargs, ExecContext context) throws Exception {
         ExecFunction fn = functions.get(name);
         if (fn == null) {
@@ -59,6 +63,6 @@ public final class ExecFunctions {
     }
 
     private String suggestion(String name) {
-        return agent.compile.Suggest.closest(name, functions.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
+        return agent.text.Suggest.closest(name, functions.keySet()).map(s -> " (did you mean '" + s + "'?)").orElse("");
     }
 }
