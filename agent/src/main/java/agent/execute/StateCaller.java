@@ -85,7 +85,7 @@ final class StateCaller {
         boolean viaWatch = modWatch || "mod_watch".equals(low.fun());
         String fun = "mod_watch".equals(low.fun()) ? String.valueOf(low.get("sfun")) : low.fun();
         StateFunction fn = modules.function(low.state(), fun).orElseThrow();
-        Call call = new Call(low.state(), fun, low.data(), context.withTest(test), reqs);
+        Call call = new Call(low.state(), fun, fn.schema(), low.data(), context.withTest(test), reqs);
         Result r;
         try {
             StateFunction.Body body = viaWatch

@@ -16,6 +16,7 @@ public final class Call {
 
     private final String module;
     private final String function;
+    private final Schema schema;
     private final Map<String, Object> args;
     private final RunContext context;
     private final Requisites requisites;
@@ -25,14 +26,19 @@ public final class Call {
         public static final Requisites NONE = new Requisites(List.of(), List.of());
     }
 
-    public Call(String module, String function, Map<String, Object> args, RunContext context) {
-        this(module, function, args, context, Requisites.NONE);
+    public Call(String module, StateFunction function, Map<String, Object> args, RunContext context) {
+        this(module, function.name(), function.schema(), args, context, Requisites.NONE);
     }
 
-    public Call(String module, String function, Map<String, Object> args, RunContext context,
+    /**
+     * @param function the state function's name; for a mod_watch, the watching state's own
+     * @param schema   the arguments that function declares, with their defaults
+     */
+    public Call(String module, String function, Schema schema, Map<String, Object> args, RunContext context,
                 Requisites requisites) {
         this.module = module;
         this.function = function;
+        this.schema = schema;
         this.args = Collections.unmodifiableMap(args);
         this.context = context;
         this.requisites = requisites;
@@ -98,9 +104,29 @@ public final class Call {
         return string(key).orElse(dflt);
     }
 
-    public boolean bool(String key, boolean dflt) {
+    /**
+     * A boolean argument, or the default its function declares for it (an argument declared
+     * without a default reads as false). Defaults are written once, in the schema.
+     */
+    public boolean bool(String key) {
         Object v = args.get(key);
-        return v == null ? dflt : Values.truth(v);
+        if (v != null) {
+            return Values.truth(v);
+        }
+        Object dflt = declared(key).defaultValue();
+        return dflt != null && Values.truth(dflt);
+    }
+
+    /** A boolean argument given in the state, or empty: for arguments whose absence means something. */
+    public Optional<Boolean> optionalBool(String key) {
+        declared(key);
+        Object v = args.get(key);
+        return v == null ? Optional.empty() : Optional.of(Values.truth(v));
+    }
+
+    private Param declared(String key) {
+        return schema.param(key).orElseThrow(() -> new IllegalStateException(
+                "'" + key + "' is not an argument of " + module + "." + function));
     }
 
     public Optional<Long> integer(String key) {

@@ -88,7 +88,7 @@ final class ShellCommand {
         Map<String, Object> changes = new LinkedHashMap<>();
         changes.put("pid", r.pid());
         changes.put("retcode", r.exitCode());
-        boolean hide = call.bool("hide_output", false);
+        boolean hide = call.bool("hide_output");
         changes.put("stderr", hide ? "" : r.stderr().stripTrailing());
         changes.put("stdout", hide ? "" : r.stdout().stripTrailing());
         if (r.timedOut()) {
@@ -97,7 +97,7 @@ final class ShellCommand {
         }
         boolean ok = r.exitCode() == 0 || successCodes(call).contains(r.exitCode());
         String comment = "Command \"" + label + "\" run";
-        if (call.bool("stateful", false)) {
+        if (call.bool("stateful")) {
             return Stateful.reinterpret(ok, changes, comment);
         }
         return Result.of(ok, changes, comment);

@@ -33,11 +33,11 @@ final class Append {
         if (current.isDirectory()) {
             return Result.failed("Specified target " + path + " is a directory");
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs", false)) {
+        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
             return Result.failed("Directory not present to append to file " + path);
         }
         String old = current.exists() ? files.readText(path) : "";
-        boolean loose = call.bool("ignore_whitespace", true);
+        boolean loose = call.bool("ignore_whitespace");
         String haystack = loose ? squash(old) : old;
         List<String> missing = new ArrayList<>();
         for (String chunk : call.strings("text")) {

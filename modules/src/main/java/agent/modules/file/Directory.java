@@ -47,18 +47,18 @@ final class Directory {
         HostFiles files = call.context().host().files();
         Perms perms = perms(call);
         FileStat current = files.stat(path);
-        if (current.isSymlink() && call.bool("allow_symlink", true) && files.statFollow(path).isDirectory()) {
+        if (current.isSymlink() && call.bool("allow_symlink") && files.statFollow(path).isDirectory()) {
             current = files.statFollow(path);
         }
         boolean replace = false;
         if (current.exists() && !current.isDirectory()) {
-            if (!call.bool("force", false)) {
+            if (!call.bool("force")) {
                 return Result.failed("Specified location " + path + " exists and is a "
                         + (current.isSymlink() ? "symlink" : "file"));
             }
             replace = true;
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs", false)) {
+        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
             return Result.failed("No directory to create " + path + " in");
         }
 
@@ -201,7 +201,7 @@ final class Directory {
 
     /** With clean: what is inside and not kept by a required file state or exclude_pat. */
     private static List<String> cleanTargets(Call call, HostFiles files, Path path) throws IOException {
-        if (!call.bool("clean", false)) {
+        if (!call.bool("clean")) {
             return List.of();
         }
         Set<Path> keep = new HashSet<>();

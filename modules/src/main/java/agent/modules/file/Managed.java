@@ -62,7 +62,7 @@ final class Managed {
         HostFiles files = call.context().host().files();
         Perms perms = Perms.of(call, "mode");
         FileStat current = files.stat(path);
-        if (current.isSymlink() && call.bool("follow_symlinks", true)) {
+        if (current.isSymlink() && call.bool("follow_symlinks")) {
             FileStat target = files.statFollow(path);
             if (target.exists()) {
                 path = path.toRealPath();
@@ -72,13 +72,13 @@ final class Managed {
         if (current.isDirectory()) {
             return Result.failed("Specified target " + path + " is a directory");
         }
-        if (!current.exists() && !call.bool("create", true)) {
+        if (!current.exists() && !call.bool("create")) {
             return Result.ok("File " + path + " is not present and is not set for creation");
         }
-        boolean keepContent = current.exists() && !call.bool("replace", true);
+        boolean keepContent = current.exists() && !call.bool("replace");
         Optional<byte[]> wanted = keepContent ? Optional.empty() : desiredContent(call);
         // In test mode a missing folder is no failure: an earlier state of the run may create it (Salt predicts too).
-        if (!call.test() && !current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs", false)) {
+        if (!call.test() && !current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
             return Result.failed("Parent directory not present");
         }
 
@@ -139,7 +139,7 @@ final class Managed {
     }
 
     private static String diffOf(Call call, byte[] old, byte[] content) {
-        if (!call.bool("show_changes", true) || !call.bool("show_diff", true)) {
+        if (!call.bool("show_changes") || !call.bool("show_diff")) {
             return "<show_changes=False>";
         }
         if (isBinary(old) || isBinary(content)) {
@@ -191,7 +191,7 @@ final class Managed {
             return Optional.empty();
         }
         String t = text.get();
-        if (call.bool("contents_newline", true) && !t.isEmpty() && !t.endsWith("\n")) {
+        if (call.bool("contents_newline") && !t.isEmpty() && !t.endsWith("\n")) {
             t = t + "\n";
         }
         return Optional.of(t.getBytes(StandardCharsets.UTF_8));

@@ -80,11 +80,11 @@ final class Recurse {
             }
         }
         RecursePlan plan = RecursePlan.of(name, source.url(), source.tree(), options(call));
-        boolean clean = call.bool("clean", false);
+        boolean clean = call.bool("clean");
         RecurseResult out = new RecurseResult();
         for (var link : plan.links().entrySet()) {
-            out.merge(link.getKey(), safely(Symlink::apply, sub(call, "symlink", link.getKey(), Map.of("target",
-                    link.getValue(), "force", call.bool("force_symlinks", false), "makedirs", true))));
+            out.merge(link.getKey(), safely(Symlink::apply, sub(call, Symlink.FUNCTION, link.getKey(), Map.of("target",
+                    link.getValue(), "force", call.bool("force_symlinks"), "makedirs", true))));
         }
         for (Path dir : plan.dirs()) {
             try {
@@ -122,7 +122,7 @@ final class Recurse {
     private static void manageFile(Call call, Path dest, RecursePlan.Source src, String fileMode, String saltenv,
                                    boolean clean, RecurseResult out) throws IOException {
         HostFiles files = call.context().host().files();
-        if (clean && call.bool("replace", true) && files.stat(dest).isDirectory()) {
+        if (clean && call.bool("replace") && files.stat(dest).isDirectory()) {
             if (call.test()) {
                 out.merge(dest, Result.pending(Map.of(), "Replacing directory " + dest + " with a file"));
                 return;
@@ -146,7 +146,7 @@ final class Recurse {
         if (call.has("backup") && !Values.text(call.raw("backup")).isEmpty()) {
             args.put("backup", call.raw("backup"));
         }
-        out.merge(dest, safely(Managed::apply, sub(call, "managed", dest, args)));
+        out.merge(dest, safely(Managed::apply, sub(call, Managed.FUNCTION, dest, args)));
     }
 
     /** One path's failure is that path's result, as in Salt; the other paths still run. */
@@ -163,7 +163,7 @@ final class Recurse {
     }
 
     /** A call of another file function for one path inside the recurse, in the same run. */
-    private static Call sub(Call call, String function, Path path, Map<String, Object> more) {
+    private static Call sub(Call call, StateFunction function, Path path, Map<String, Object> more) {
         Map<String, Object> args = new LinkedHashMap<>();
         args.put("name", path.toString());
         args.put("__id__", call.id());
@@ -208,7 +208,7 @@ final class Recurse {
     }
 
     private static RecursePlan.Options options(Call call) {
-        return new RecursePlan.Options(call.bool("keep_symlinks", false), call.bool("include_empty", false),
+        return new RecursePlan.Options(call.bool("keep_symlinks"), call.bool("include_empty"),
                 call.integer("maxdepth").orElse(null), patterns(call));
     }
 
@@ -237,7 +237,7 @@ final class Recurse {
     }
 
     private static Optional<RecursePlan> planOf(Call call, Map<String, Object> chunk) {
-        Call other = new Call("file", "recurse", chunk, call.context());
+        Call other = new Call("file", FUNCTION, chunk, call.context());
         try {
             RecurseSource src = RecurseSource.resolve(other);
             return Optional.of(RecursePlan.of(Paths.target(other), src.url(), src.tree(), options(other)));

@@ -40,7 +40,7 @@ final class Replace {
         HostFiles files = call.context().host().files();
         FileStat current = files.statFollow(path);
         if (!current.isFile()) {
-            if (call.bool("ignore_if_missing", false)) {
+            if (call.bool("ignore_if_missing")) {
                 return Result.ok("No changes needed to be made since " + path + " does not exist");
             }
             return Result.failed(path + ": file not found");
@@ -60,9 +60,9 @@ final class Replace {
             if (!add.endsWith("\n")) {
                 add = add + "\n";
             }
-            if (call.bool("append_if_not_found", false) && !old.contains(add)) {
+            if (call.bool("append_if_not_found") && !old.contains(add)) {
                 updated = old + (old.isEmpty() || old.endsWith("\n") ? "" : "\n") + add;
-            } else if (call.bool("prepend_if_not_found", false) && !old.startsWith(add)) {
+            } else if (call.bool("prepend_if_not_found") && !old.startsWith(add)) {
                 updated = add + old;
             }
         }
@@ -70,7 +70,7 @@ final class Replace {
             return Result.ok("No changes needed to be made");
         }
         Map<String, Object> changes = Map.of("diff",
-                call.bool("show_changes", true) ? UnifiedDiff.between(old, updated) : "<show_changes=False>");
+                call.bool("show_changes") ? UnifiedDiff.between(old, updated) : "<show_changes=False>");
         if (call.test()) {
             return Result.pending(changes, "Changes would have been made");
         }

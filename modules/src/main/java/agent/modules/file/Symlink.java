@@ -37,11 +37,11 @@ final class Symlink {
         Perms perms = Perms.of(call, "mode");
         FileStat current = files.stat(path);
 
-        if (current.exists() && !current.isSymlink() && !call.bool("force", false) && !call.has("backupname")) {
+        if (current.exists() && !current.isSymlink() && !call.bool("force") && !call.has("backupname")) {
             String what = current.isDirectory() ? "Directory" : "File";
             return Result.failed(what + " exists where the symlink " + path + " should be");
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs", false)) {
+        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
             return Result.failed("Directory " + path.getParent() + " for symlink is not present");
         }
         Map<String, Object> changes = new LinkedHashMap<>();

@@ -28,7 +28,7 @@ final class Touch {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
         FileStat current = files.stat(path);
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs", false)) {
+        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
             return Result.failed("Directory not present to touch file " + path);
         }
         if (call.test()) {

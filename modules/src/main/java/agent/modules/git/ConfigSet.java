@@ -32,7 +32,7 @@ final class ConfigSet {
 
     static Result apply(Call call) throws Exception {
         String name = call.name();
-        boolean global = call.bool("global", false);
+        boolean global = call.bool("global");
         if (call.has("value") && call.has("multivar")) {
             return Result.failed("Only one of 'value' and 'multivar' is permitted");
         }

@@ -29,8 +29,8 @@ final class ConfigUnset {
     }
 
     static Result apply(Call call) throws Exception {
-        boolean global = call.bool("global", false);
-        boolean all = call.bool("all", false);
+        boolean global = call.bool("global");
+        boolean all = call.bool("all");
         if (!global && call.string("repo").filter(r -> !r.isEmpty()).isEmpty()) {
             return Result.failed("Non-global config options require the 'repo' argument to be set");
         }

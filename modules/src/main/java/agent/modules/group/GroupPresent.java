@@ -100,7 +100,7 @@ final class GroupPresent {
         if (gid != null) {
             argv.addAll(List.of("-g", String.valueOf(gid)));
         }
-        if (call.bool("system", false)) {
+        if (call.bool("system")) {
             argv.add("-r");
         }
         argv.add(name);

@@ -74,14 +74,14 @@ final class Installed {
         List<String> args = new ArrayList<>(List.of("-d", "preferred_state=" + preferred, "install"));
         boolean downgrade = targets.entrySet().stream().anyMatch(e -> wanted.get(e.getKey()) != null && e.getValue().isPresent()
                 && PhpVersion.compare(wanted.get(e.getKey()), e.getValue().get().version()) < 0);
-        if (call.bool("force", false) || downgrade) {
+        if (call.bool("force") || downgrade) {
             // pecl refuses to go back to an older release without -f.
             args.add("-f");
         }
         // name-STATE is pecl's "newest release at least this stable"; its preferred_state setting
         // alone does not reach a package that has no stable release.
         targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
-        CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults", false) ? "\n".repeat(200) : null);
+        CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults") ? "\n".repeat(200) : null);
         InstalledReleases.changed(call.context());
         InstalledReleases after = InstalledReleases.of(call.context());
 

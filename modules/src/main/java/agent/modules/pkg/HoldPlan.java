@@ -29,7 +29,7 @@ record HoldPlan(boolean hold, List<String> names) {
 
     /** pkg.installed: only when {@code hold} is given. */
     static HoldPlan of(Call call, Collection<String> wanted, PackageBackend backend) throws StateException {
-        return call.has("hold") ? of(call.bool("hold", false), wanted, backend.held()) : NONE;
+        return call.has("hold") ? of(call.bool("hold"), wanted, backend.held()) : NONE;
     }
 
     boolean isEmpty() {

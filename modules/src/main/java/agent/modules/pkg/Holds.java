@@ -32,15 +32,15 @@ final class Holds {
     }
 
     static Result apply(Call call, boolean hold) throws Exception {
-        if (call.has("pkgs") && call.list("pkgs").isEmpty() && !call.bool(hold ? "replace" : "all", false)) {
+        if (call.has("pkgs") && call.list("pkgs").isEmpty() && !call.bool(hold ? "replace" : "all")) {
             return Result.ok("No packages to be " + (hold ? "held" : "unheld") + " provided");
         }
         PackageBackend backend = Backends.of(call.context());
         Set<String> held = backend.held();
-        boolean everything = !hold && call.bool("all", false);
+        boolean everything = !hold && call.bool("all");
         List<String> wanted = new ArrayList<>(everything ? held : Targets.versions(call).keySet());
         List<HoldPlan> plans = new ArrayList<>(List.of(HoldPlan.of(hold, wanted, held)));
-        if (hold && call.bool("replace", false)) {
+        if (hold && call.bool("replace")) {
             plans.add(HoldPlan.of(false, held.stream().filter(n -> !wanted.contains(n)).toList(), held));
         }
         Map<String, Object> changes = new LinkedHashMap<>();

@@ -53,8 +53,8 @@ final class Installed {
 
     private static Result fromIndex(Call call, PackageBackend backend) throws StateException {
         Map<String, VersionSpec> desired = Targets.specs(call);
-        boolean allowUpdates = call.bool("allow_updates", false);
-        boolean reinstall = call.bool("reinstall", false);
+        boolean allowUpdates = call.bool("allow_updates");
+        boolean reinstall = call.bool("reinstall");
         Map<String, String> before = backend.installed();
 
         Map<String, VersionSpec> targets = new LinkedHashMap<>();

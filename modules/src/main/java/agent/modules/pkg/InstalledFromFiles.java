@@ -26,7 +26,7 @@ final class InstalledFromFiles {
 
     static Result apply(Call call, PackageBackend backend) throws StateException {
         Map<String, String> sources = Targets.sources(call);
-        boolean reinstall = call.bool("reinstall", false);
+        boolean reinstall = call.bool("reinstall");
         Map<String, String> before = backend.installed();
         List<String> targets = new ArrayList<>();
         for (var e : sources.entrySet()) {

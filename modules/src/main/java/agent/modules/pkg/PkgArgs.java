@@ -27,12 +27,12 @@ final class PkgArgs {
 
     /** The refresh argument: True, False, or null when not given. */
     static Boolean refresh(Call call) {
-        return call.has("refresh") ? call.bool("refresh", false) : null;
+        return call.optionalBool("refresh").orElse(null);
     }
 
     static InstallOptions options(Call call, boolean reinstall) {
-        Boolean recommends = call.has("install_recommends") ? call.bool("install_recommends", true) : null;
-        return new InstallOptions(call.string("fromrepo").orElse(null), call.bool("skip_verify", false), recommends,
+        Boolean recommends = call.optionalBool("install_recommends").orElse(null);
+        return new InstallOptions(call.string("fromrepo").orElse(null), call.bool("skip_verify"), recommends,
                 reinstall, call.integer("lock_timeout").orElse(PackageBackend.DEFAULT_LOCK_TIMEOUT));
     }
 }

@@ -28,7 +28,7 @@ final class Uptodate {
 
     static Result apply(Call call) throws Exception {
         PackageBackend backend = Backends.of(call.context());
-        boolean dist = call.bool("dist_upgrade", false);
+        boolean dist = call.bool("dist_upgrade");
         List<String> only = call.has("pkgs") ? new ArrayList<>(Targets.versions(call).keySet()) : List.of();
         // The index is read through apt-get's simulation; refresh it by the same rules first.
         IndexLookup.prepare(call, backend, true);

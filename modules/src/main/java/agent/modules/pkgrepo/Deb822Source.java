@@ -42,7 +42,7 @@ final class Deb822Source {
         if (keyring != null) {
             field(text, "Signed-By", List.of(keyring.toString()));
         }
-        if (call.bool("trusted", false)) {
+        if (call.bool("trusted")) {
             field(text, "Trusted", List.of("yes"));
         }
         if (disabled) {

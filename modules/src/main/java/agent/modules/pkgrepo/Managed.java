@@ -51,7 +51,7 @@ final class Managed {
         if (call.has("enabled") && call.has("disabled")) {
             return Result.failed("Only one of enabled/disabled is allowed");
         }
-        boolean disabled = call.has("disabled") ? call.bool("disabled", false) : !call.bool("enabled", true);
+        boolean disabled = call.optionalBool("disabled").orElseGet(() -> !call.optionalBool("enabled").orElse(true));
         Optional<SourceLine> line = SourceLine.parse(call.name());
         if (line.isPresent()) {
             return oneLine(call, line.get(), disabled);
@@ -74,7 +74,7 @@ final class Managed {
             options.put("arch", String.join(",", RepoArgs.words(call, "architectures")));
         }
         if (call.has("trusted")) {
-            if (call.bool("trusted", false)) {
+            if (call.bool("trusted")) {
                 options.put("trusted", "yes");
             } else {
                 options.remove("trusted");
@@ -90,7 +90,7 @@ final class Managed {
         Map<String, Object> changes = new LinkedHashMap<>();
         Map<Path, String> writes = new LinkedHashMap<>();
         List<SourcesFiles.Found> found = SourcesFiles.find(files, wanted, file);
-        if (call.bool("clean_file", false)) {
+        if (call.bool("clean_file")) {
             String text = SourcesFiles.text(List.of(wanted.format()));
             if (!text.equals(SourcesFiles.text(SourcesFiles.lines(files, file)))) {
                 writes.put(file, text);

@@ -85,7 +85,7 @@ final class RepoArgs {
      * index refreshes it first, and a test run knows the index cannot tell yet.
      */
     static void markChanged(Call call) {
-        if (call.bool("refresh", true) && call.bool("refresh_db", true)) {
+        if (call.bool("refresh") && call.bool("refresh_db")) {
             AptIndex.of(call.context()).sourcesChanged();
         }
     }

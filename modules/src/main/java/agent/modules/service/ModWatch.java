@@ -41,11 +41,11 @@ final class ModWatch {
                     return Result.ok("Service " + name + " was started by this run after the changes it listens to;"
                             + " not restarted");
                 }
-                if (call.bool("reload", false)) {
-                    action = call.bool("force", false)
+                if (call.bool("reload")) {
+                    action = call.bool("force")
                             ? new Action("forcefully reload", "forcefully reloaded", () -> provider.forceReload(name, options))
                             : new Action("reload", "reloaded", () -> provider.reload(name, options));
-                } else if (call.bool("full_restart", false)) {
+                } else if (call.bool("full_restart")) {
                     action = new Action("fully restart", "fully restarted", () -> provider.fullRestart(name, options));
                 } else {
                     action = new Action("restart", "restarted", () -> provider.restart(name, options));

@@ -36,8 +36,8 @@ final class Running {
         boolean beforeEnabled = provider.enabled(name);
 
         Ret unmask = null;
-        if (call.bool("unmask", false) || call.bool("unmask_runtime", false)) {
-            unmask = Masks.unmasked(call, provider, call.bool("unmask_runtime", false));
+        if (call.bool("unmask") || call.bool("unmask_runtime")) {
+            unmask = Masks.unmasked(call, provider, call.bool("unmask_runtime"));
             // Salt reports an unmask only in the comment; it is a change, so it is kept here too.
             ret.changes.putAll(unmask.changes);
         }

@@ -31,12 +31,12 @@ final class ServiceArgs {
 
     /** {@code enable}: true, false, or null when not given. */
     static Boolean enable(Call call) {
-        return call.has("enable") ? call.bool("enable", false) : null;
+        return call.optionalBool("enable").orElse(null);
     }
 
     static ServiceProvider.Options options(Call call) {
         Duration timeout = call.integer("timeout").map(Duration::ofSeconds).orElse(ServiceProvider.Options.DEFAULT.timeout());
-        return new ServiceProvider.Options(timeout, call.bool("no_block", false));
+        return new ServiceProvider.Options(timeout, call.bool("no_block"));
     }
 
     /** Salt's service.status(name, sig): with sig, whether a process matching it runs. */

@@ -39,11 +39,11 @@ public final class ServiceModule implements StateModule {
 
     private static final StateFunction MASKED = new StateFunction("masked", Schema.of(ServiceArgs.RUNTIME),
             "systemd only: mask the unit so that nothing can start it.",
-            call -> Masks.masked(call, provider(call), call.bool("runtime", false)).toResult());
+            call -> Masks.masked(call, provider(call), call.bool("runtime")).toResult());
 
     private static final StateFunction UNMASKED = new StateFunction("unmasked", Schema.of(ServiceArgs.RUNTIME),
             "systemd only: remove the unit's mask.",
-            call -> Masks.unmasked(call, provider(call), call.bool("runtime", false)).toResult());
+            call -> Masks.unmasked(call, provider(call), call.bool("runtime")).toResult());
 
     /** On systemd, the one systemctl show for every unit of the run's service states. */
     @Override

@@ -95,7 +95,7 @@ final class KnownHostsPresent {
         // A new key replaces the host's old key of the same type.
         Set<String> types = keys.stream().map(KeyScan.Offered::enc).collect(Collectors.toSet());
         known.remove(stored.stream().filter(e -> types.contains(e.enc())).toList());
-        boolean hash = call.bool("hash_known_hosts", true);
+        boolean hash = call.bool("hash_known_hosts");
         List<Map<String, Object>> added = new ArrayList<>();
         for (KeyScan.Offered k : keys) {
             known.add(host, k.enc(), k.key(), hash);

@@ -39,7 +39,7 @@ final class Present {
         }
         HostFiles files = call.context().host().files();
         boolean running = Kernel.exists(name);
-        boolean ignored = !running && call.bool("ignore", false);
+        boolean ignored = !running && call.bool("ignore");
         try {
             String text = files.stat(config).exists() ? files.readText(config) : SysctlConf.HEADER;
             Optional<String> updated = SysctlConf.withValue(text, name, value);

@@ -40,10 +40,10 @@ final class UserAbsent {
         }
         List<String> before = accounts.snapshot().groupsOf(name);
         List<String> argv = new ArrayList<>(List.of("userdel"));
-        if (call.bool("purge", false)) {
+        if (call.bool("purge")) {
             argv.add("-r");
         }
-        if (call.bool("force", false)) {
+        if (call.bool("force")) {
             argv.add("-f");
         }
         argv.add(name);

@@ -56,24 +56,24 @@ record UserSpec(String name, Integer uid, String gid, boolean gidFromName, Boole
         Long uid = call.integer("uid").orElse(null);
         return new UserSpec(name, uid == null ? null : uid.intValue(),
                 call.string("gid").orElse(null),
-                call.bool("gid_from_name", false),
-                call.has("usergroup") ? call.bool("usergroup", false) : null,
+                call.bool("gid_from_name"),
+                call.optionalBool("usergroup").orElse(null),
                 groups, optional,
-                call.bool("remove_groups", true),
+                call.bool("remove_groups"),
                 call.string("home").orElse(null),
-                call.bool("createhome", true),
+                call.bool("createhome"),
                 call.string("shell").orElse(null),
                 gecos,
                 call.string("password").orElse(null),
-                call.bool("hash_password", false),
-                call.bool("enforce_password", true),
-                call.bool("empty_password", false),
+                call.bool("hash_password"),
+                call.bool("enforce_password"),
+                call.bool("empty_password"),
                 days,
-                call.bool("system", false),
-                call.bool("unique", true),
-                call.bool("nologinit", false),
-                call.bool("allow_uid_change", false),
-                call.bool("allow_gid_change", false));
+                call.bool("system"),
+                call.bool("unique"),
+                call.bool("nologinit"),
+                call.bool("allow_uid_change"),
+                call.bool("allow_gid_change"));
     }
 
     /** Whether the state says anything that lives in /etc/shadow (which only then is read). */

@@ -31,7 +31,7 @@ class UserDiffTest {
         AccountDb db = db();
         Map<String, Object> low = new LinkedHashMap<>(args);
         low.put("name", "alice");
-        UserSpec spec = UserSpec.of(new Call("user", "present", low, null));
+        UserSpec spec = UserSpec.of(new Call("user", UserPresent.FUNCTION, low, null));
         UserTarget target = new UserTarget(spec, PrimaryGroup.of(spec, db, null), List.of(), null);
         HostFiles files = new HostFiles();
         return UserDiff.of(target, db, db.user("alice"), null, home -> files.isDirectory(Path.of(home)));
