@@ -53,7 +53,9 @@ public final class JobRecorder {
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not write the job cache under {}: {}", config.cacheDir(), e.getMessage());
         }
+        agent.Timing.mark("job cache written");
         returners.send(job);
+        agent.Timing.mark("returners sent");
     }
 
     private List<Object> withTest(boolean test) {
