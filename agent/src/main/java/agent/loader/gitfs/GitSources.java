@@ -39,6 +39,10 @@ public final class GitSources {
         if (!gitfs && pillars.isEmpty()) {
             return config;
         }
+        if (!present("org.eclipse.jgit.lib.Repository")) {
+            throw new agent.InputError("trees from git (gitfs_remotes, ext_pillar git) need the agent-fleet package,"
+                    + " which brings JGit: install agent-fleet_*.deb beside agent");
+        }
         Path cache = config.cacheDir().resolve("gitfs");
         Duration timeout = Duration.ofSeconds((long) number(config.get("gitfs_fetch_timeout"), 30));
         Object signers = config.get("gitfs_allowed_signers");
@@ -116,6 +120,16 @@ public final class GitSources {
             out.put(env, both);
         }
         return out;
+    }
+
+    /** Whether a class of the fleet's libraries (lib/fleet, the agent-fleet package) is on the class path. */
+    public static boolean present(String className) {
+        try {
+            Class.forName(className, false, GitSources.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static List<String> backends(Object v) {

@@ -48,6 +48,9 @@ public final class PgjsonbReturner implements Returner {
 
     @Override
     public void send(JobRecord job, String json, String argument, Map<String, Object> opts) throws IOException {
+        if (!driverPresent()) {
+            throw new IOException("the pgjsonb returner needs the agent-fleet package, which brings the PostgreSQL driver");
+        }
         ReturnerOptions o = new ReturnerOptions(opts, name(), argument);
         String where = o.get("host", DEFAULT) + ":" + o.get("port", "5432") + "/" + o.get("db", DEFAULT);
         try (Connection c = connect(o)) {
@@ -63,6 +66,15 @@ public final class PgjsonbReturner implements Returner {
             }
         } catch (SQLException e) {
             throw new IOException("PostgreSQL at " + where + ": " + e.getMessage().lines().findFirst().orElse(""), e);
+        }
+    }
+
+    private static boolean driverPresent() {
+        try {
+            Class.forName("org.postgresql.Driver", false, PgjsonbReturner.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
