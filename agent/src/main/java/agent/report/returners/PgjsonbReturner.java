@@ -87,6 +87,8 @@ public final class PgjsonbReturner implements Returner {
         p.setProperty("loginTimeout", o.get("connect_timeout", "5"));
         p.setProperty("socketTimeout", o.get("timeout", "30"));
         p.setProperty("ApplicationName", "agent");
+        // Kerberos needs java.security.jgss, which the packaged runtime leaves out.
+        p.setProperty("gssEncMode", "disable");
         for (String ssl : List.of("sslmode", "sslcert", "sslkey", "sslrootcert")) {
             String v = o.get(ssl, null);
             if (v != null && !v.equals("None")) {
