@@ -104,6 +104,7 @@ final class GitMirror {
     /** Null when fetched; else why not (the remote unreachable, refused...). */
     private String fetch(Repository repo) {
         long started = System.nanoTime();
+        agent.Timing.mark("fetching " + remote.url());
         try (Git git = new Git(repo)) {
             git.fetch().setRemote(remote.url())
                     .setRefSpecs(new RefSpec("+refs/heads/*:refs/remotes/origin/*"))
