@@ -207,90 +207,93 @@ public final class Compiler {
         List<Low> chunks = new ArrayList<>();
         for (Map.Entry<String, Object> e : high.entrySet()) {
             String id = e.getKey();
-            if (id.startsWith("__") || !(e.getValue() instanceof Map<?, ?> body0)) {
+            if (id.startsWith("__") || !(e.getValue() instanceof Map<?, ?> body)) {
                 continue;
             }
-            Map<String, Object> body = (Map<String, Object>) body0;
-            for (Map.Entry<String, Object> d : body.entrySet()) {
+            for (Map.Entry<String, Object> d : ((Map<String, Object>) body).entrySet()) {
                 String state = d.getKey();
-                if (state.startsWith("__") || !(d.getValue() instanceof List<?> run)) {
-                    continue;
-                }
-                Map<String, Object> chunk = new LinkedHashMap<>();
-                chunk.put("state", state);
-                chunk.put("name", id);
-                if (body.containsKey("__sls__")) {
-                    chunk.put("__sls__", body.get("__sls__"));
-                }
-                if (body.containsKey("__env__")) {
-                    chunk.put("__env__", body.get("__env__"));
-                }
-                chunk.put("__id__", id);
-                List<String> funs = new ArrayList<>();
-                List<Object> names = new ArrayList<>();
-                for (Object arg : run) {
-                    if (arg instanceof String s) {
-                        if (!funs.contains(s)) {
-                            funs.add(s);
-                        }
-                    } else if (arg instanceof Map<?, ?> m) {
-                        for (Map.Entry<?, ?> kv : m.entrySet()) {
-                            String key = String.valueOf(kv.getKey());
-                            if (key.equals("names")) {
-                                for (Object n : (List<Object>) kv.getValue()) {
-                                    if (!names.contains(n)) {
-                                        names.add(n);
-                                    }
-                                }
-                            } else if (key.equals("state")) {
-                                continue;
-                            } else if (key.equals("name") && !(kv.getValue() instanceof String)) {
-                                chunk.put("name", id);
-                            } else {
-                                chunk.put(key, kv.getValue());
-                            }
-                        }
-                    }
-                }
-                Origin at = origins.ofDecl(id, state);
-                if (names.isEmpty()) {
-                    for (String fun : funs) {
-                        Map<String, Object> live = copy(chunk);
-                        live.put("fun", fun);
-                        chunks.add(new Low(live, at));
-                    }
-                } else {
-                    int nameOrder = 1;
-                    for (Object entry : names) {
-                        Map<String, Object> live = copy(chunk);
-                        if (entry instanceof Map<?, ?> em && !em.isEmpty()) {
-                            var first = em.entrySet().iterator().next();
-                            live.put("name", String.valueOf(first.getKey()));
-                            if (first.getValue() instanceof List<?> extra) {
-                                for (Object x : extra) {
-                                    if (x instanceof Map<?, ?> xm) {
-                                        xm.forEach((k, v) -> live.put(String.valueOf(k), v));
-                                    }
-                                }
-                            }
-                        } else {
-                            live.put("name", agent.spi.Values.text(entry));
-                        }
-                        live.put("name_order", nameOrder++);
-                        for (String fun : funs) {
-                            Map<String, Object> one = copy(live);
-                            one.put("fun", fun);
-                            chunks.add(new Low(one, at));
-                        }
-                    }
+                if (!state.startsWith("__") && d.getValue() instanceof List<?> run) {
+                    chunks.addAll(declaration(id, state, (Map<String, Object>) body, run, origins.ofDecl(id, state)));
                 }
             }
         }
         return orderChunks(chunks);
     }
 
-    private static Map<String, Object> copy(Map<String, Object> m) {
-        return new LinkedHashMap<>(m);
+    /** The chunks of one declaration ({@code ID: {state: [fun, args...]}}): one per function and name. */
+    private static List<Low> declaration(String id, String state, Map<String, Object> body, List<?> run, Origin at) {
+        Map<String, Object> chunk = new LinkedHashMap<>();
+        chunk.put("state", state);
+        chunk.put("name", id);
+        if (body.containsKey("__sls__")) {
+            chunk.put("__sls__", body.get("__sls__"));
+        }
+        if (body.containsKey("__env__")) {
+            chunk.put("__env__", body.get("__env__"));
+        }
+        chunk.put("__id__", id);
+        List<String> funs = new ArrayList<>();
+        List<Object> names = new ArrayList<>();
+        for (Object arg : run) {
+            if (arg instanceof String s && !funs.contains(s)) {
+                funs.add(s);
+            } else if (arg instanceof Map<?, ?> m) {
+                readArguments(m, id, chunk, names);
+            }
+        }
+        List<Map<String, Object>> perName = names.isEmpty() ? List.of(chunk) : expandNames(chunk, names);
+        List<Low> out = new ArrayList<>();
+        for (Map<String, Object> one : perName) {
+            for (String fun : funs) {
+                Map<String, Object> live = new LinkedHashMap<>(one);
+                live.put("fun", fun);
+                out.add(new Low(live, at));
+            }
+        }
+        return out;
+    }
+
+    /** One {@code - key: value} item into the chunk; {@code names} items are collected apart. */
+    private static void readArguments(Map<?, ?> arg, String id, Map<String, Object> chunk, List<Object> names) {
+        for (Map.Entry<?, ?> kv : arg.entrySet()) {
+            String key = String.valueOf(kv.getKey());
+            if (key.equals("names")) {
+                for (Object n : (List<?>) kv.getValue()) {
+                    if (!names.contains(n)) {
+                        names.add(n);
+                    }
+                }
+            } else if (key.equals("name") && !(kv.getValue() instanceof String)) {
+                chunk.put("name", id);
+            } else if (!key.equals("state")) {
+                chunk.put(key, kv.getValue());
+            }
+        }
+    }
+
+    /** One chunk per {@code names} entry; an entry {@code {name: [{arg: value}]}} sets its own arguments. */
+    private static List<Map<String, Object>> expandNames(Map<String, Object> chunk, List<Object> names) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        int nameOrder = 1;
+        for (Object entry : names) {
+            Map<String, Object> live = new LinkedHashMap<>(chunk);
+            if (entry instanceof Map<?, ?> em && !em.isEmpty()) {
+                var first = em.entrySet().iterator().next();
+                live.put("name", String.valueOf(first.getKey()));
+                if (first.getValue() instanceof List<?> extra) {
+                    for (Object x : extra) {
+                        if (x instanceof Map<?, ?> xm) {
+                            xm.forEach((k, v) -> live.put(String.valueOf(k), v));
+                        }
+                    }
+                }
+            } else {
+                live.put("name", agent.spi.Values.text(entry));
+            }
+            live.put("name_order", nameOrder++);
+            out.add(live);
+        }
+        return out;
     }
 
     /** Salt's order_chunks: numbers, first and last, names as fractions; ties by state+name+fun. */
@@ -303,8 +306,9 @@ public final class Compiler {
                 cap = o + 100;
             }
         }
+        List<Low> sorted = new ArrayList<>(chunks.size());
         for (Low c : chunks) {
-            Map<String, Object> d = c.data();
+            Map<String, Object> d = new LinkedHashMap<>(c.data());
             Object o = d.get("order");
             Number order;
             if (o == null) {
@@ -325,8 +329,8 @@ public final class Compiler {
                 order = order instanceof Double ? cap + 1000000 + order.doubleValue() : cap + 1000000 + order.longValue();
             }
             d.put("order", order instanceof Double ? order : (Object) order.longValue());
+            sorted.add(new Low(d, c.origin()));
         }
-        List<Low> sorted = new ArrayList<>(chunks);
         sorted.sort((a, b) -> {
             int c = Double.compare(((Number) a.get("order")).doubleValue(), ((Number) b.get("order")).doubleValue());
             return c != 0 ? c : (a.state() + a.name() + a.fun()).compareTo(b.state() + b.name() + b.fun());

@@ -8,14 +8,11 @@ public final class Keywords {
     private Keywords() {
     }
 
-    /** Requisites that make a state wait for (and depend on) others. */
-    public static final Set<String> REQUISITES = Set.of("require", "require_any", "watch", "watch_any",
-            "onchanges", "onchanges_any", "onfail", "onfail_any", "onfail_all", "onfail_stop", "prereq",
-            "prerequired", "listen");
+    /** Requisites that make a state wait for (and depend on) others ({@link Requisite}). */
+    public static final Set<String> REQUISITES = Requisite.KEYS;
 
     /** Requisites declared on the target's side. */
-    public static final Set<String> REQUISITES_IN = Set.of("require_in", "watch_in", "onchanges_in",
-            "onfail_in", "prereq_in", "listen_in", "use_in");
+    public static final Set<String> REQUISITES_IN = Requisite.IN_KEYS;
 
     /** Global arguments the executor applies around any state function. */
     public static final Set<String> RUNTIME = Set.of("fun", "state", "name", "names", "check_cmd", "failhard",

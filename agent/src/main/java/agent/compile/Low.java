@@ -1,11 +1,14 @@
 package agent.compile;
 
 import agent.spi.Values;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A low chunk: one state function call, Salt's shape
  * ({@code state, name, __sls__, __env__, __id__, args..., order, fun}), and where it was written.
+ * Its mapping cannot change once made: a changed chunk is a new one ({@link #with}).
  */
 public final class Low {
 
@@ -14,8 +17,19 @@ public final class Low {
     private String tag;
 
     public Low(Map<String, Object> data, Origin origin) {
-        this.data = data;
+        this.data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
         this.origin = origin;
+    }
+
+    /** This chunk with one argument set (or, with a null value, removed), in place. */
+    public Low with(String key, Object value) {
+        Map<String, Object> changed = new LinkedHashMap<>(data);
+        if (value == null) {
+            changed.remove(key);
+        } else {
+            changed.put(key, value);
+        }
+        return new Low(changed, origin);
     }
 
     public Map<String, Object> data() {

@@ -18,9 +18,9 @@ import java.util.Optional;
  */
 final class Validator {
 
-    /** Requisites whose targets must run first. */
-    static final List<String> ORDERING = List.of("require", "require_any", "watch", "watch_any", "onchanges",
-            "onchanges_any", "onfail", "onfail_any", "onfail_all", "onfail_stop", "prerequired");
+    /** Every key whose targets must exist: the requisites and listen_in. */
+    private static final List<String> TARGETED = java.util.stream.Stream.concat(
+            java.util.Arrays.stream(Requisite.values()).map(Requisite::key), java.util.stream.Stream.of("listen_in")).toList();
 
     private final StateModules modules;
     private final List<InputError> errors;
@@ -111,8 +111,7 @@ final class Validator {
     /** Every requisite, _in requisite target and listener names at least one state. */
     void checkTargets(List<Low> chunks, Origins origins) {
         for (Low c : chunks) {
-            for (String key : List.of("require", "require_any", "watch", "watch_any", "onchanges", "onchanges_any",
-                    "onfail", "onfail_any", "onfail_all", "onfail_stop", "prereq", "prerequired", "listen", "listen_in")) {
+            for (String key : TARGETED) {
                 for (Requisites.Target t : Requisites.targets(c.get(key))) {
                     boolean found = key.equals("listen_in")
                             ? chunks.stream().anyMatch(x -> x.state().equals(t.kind()) && (x.id().equals(t.value()) || x.name().equals(t.value())))
@@ -138,7 +137,8 @@ final class Validator {
         for (Low c : chunks) {
             List<Low> deps = new ArrayList<>();
             Map<Low, String> how = new IdentityHashMap<>();
-            for (String key : ORDERING) {
+            for (Requisite r : Requisite.ordering()) {
+                String key = r.key();
                 for (Requisites.Target t : Requisites.targets(c.get(key))) {
                     for (Low target : Requisites.resolve(t, chunks)) {
                         deps.add(target);

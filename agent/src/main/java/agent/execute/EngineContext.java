@@ -1,6 +1,7 @@
 package agent.execute;
 
 import agent.host.Host;
+import agent.host.facts.Facts;
 import agent.loader.StateTree;
 import agent.spi.FileSource;
 import agent.spi.RunContext;
@@ -23,14 +24,17 @@ public final class EngineContext implements RunContext {
     private final Map<Class<?>, Object> shared;
     private final FileSource files;
     private final RunPlan plan;
+    private final Facts facts;
 
     public EngineContext(boolean test, Host host, StateTree tree, Templates templates,
                          Map<String, Object> grains, Map<String, Object> pillar, Path cacheDir) {
-        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>(), new RunPlan());
+        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>(), new RunPlan(),
+                new Facts(host));
     }
 
     private EngineContext(boolean test, Host host, StateTree tree, Templates templates, Map<String, Object> grains,
-                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared, RunPlan plan) {
+                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared, RunPlan plan,
+                          Facts facts) {
         this.test = test;
         this.host = host;
         this.tree = tree;
@@ -41,11 +45,12 @@ public final class EngineContext implements RunContext {
         this.shared = shared;
         this.files = new StateTreeFiles(tree);
         this.plan = plan;
+        this.facts = facts;
     }
 
     /** The same run, in (or out of) test mode: a prereq's target is first tried as a test. */
     EngineContext withTest(boolean t) {
-        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared, plan);
+        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared, plan, facts);
     }
 
     @Override
@@ -56,6 +61,11 @@ public final class EngineContext implements RunContext {
     @Override
     public Host host() {
         return host;
+    }
+
+    @Override
+    public Facts facts() {
+        return facts;
     }
 
     @Override

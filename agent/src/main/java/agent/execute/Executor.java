@@ -1,6 +1,7 @@
 package agent.execute;
 
 import agent.compile.Low;
+import agent.compile.Requisite;
 import agent.spi.Call;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,7 +163,7 @@ public final class Executor {
     }
 
     private static boolean isPrereqTarget(Low low, Low req) {
-        for (var t : agent.compile.Requisites.targets(low.get("prereq"))) {
+        for (var t : agent.compile.Requisites.targets(low.get(Requisite.PREREQ.key()))) {
             if (agent.compile.Requisites.matches(t, req)) {
                 return true;
             }
@@ -190,7 +191,7 @@ public final class Executor {
      */
     private Call.Requisites requisites(Low low, RequisiteCheck.Verdict v, boolean forWatch) {
         List<Map<String, Object>> required = new ArrayList<>();
-        for (String kind : List.of("require", "watch", "require_any", "watch_any")) {
+        for (Requisite kind : List.of(Requisite.REQUIRE, Requisite.WATCH, Requisite.REQUIRE_ANY, Requisite.WATCH_ANY)) {
             for (Low c : v.reqs().getOrDefault(kind, List.of())) {
                 required.add(c.data());
             }

@@ -2,6 +2,7 @@ package agent.execute;
 
 import agent.compile.Keywords;
 import agent.compile.Low;
+import agent.compile.Requisite;
 import agent.compile.Requisites;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +51,7 @@ final class Listeners {
         List<Map.Entry<List<Low>, List<Low>>> relations = new ArrayList<>();
         Map<String, List<Low>> byIdOrName = null;
         for (Low c : chunks) {
-            for (Requisites.Target t : Requisites.targets(c.get("listen"))) {
+            for (Requisites.Target t : Requisites.targets(c.get(Requisite.LISTEN.key()))) {
                 relations.add(Map.entry(List.of(c), Requisites.resolve(t, chunks)));
             }
             for (Requisites.Target t : Requisites.targets(c.get("listen_in"))) {

@@ -2,7 +2,9 @@ package agent.execute;
 
 import agent.compile.Low;
 import agent.compile.StateModules;
+import agent.host.facts.Need;
 import agent.spi.RunContext;
+import agent.spi.StateFunction;
 import agent.spi.StateModule;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -12,7 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Starts each module's {@link StateModule#readAhead} for the run, on background threads: a
+ * Reads ahead, on background threads, the facts the run's states declare they need
+ * ({@link StateFunction#needs}), and starts each module's own {@link StateModule#readAhead}: a
  * no-change run's host reads (a systemctl show, a database parsed) then overlap with the states
  * before them instead of adding to them.
  */
@@ -24,6 +27,7 @@ final class ReadAhead {
     }
 
     static void start(List<Low> chunks, StateModules modules, RunContext run) {
+        startFacts(chunks, modules, run);
         Set<String> names = new LinkedHashSet<>();
         for (Low low : chunks) {
             names.add(low.state());
@@ -46,5 +50,37 @@ final class ReadAhead {
             t.setDaemon(true);
             t.start();
         }
+    }
+
+    /** One thread: the needs of every state in run order, then the facts read, grouped by fact. */
+    private static void startFacts(List<Low> chunks, StateModules modules, RunContext run) {
+        List<StateFunction> functions = new ArrayList<>(chunks.size());
+        boolean any = false;
+        for (Low low : chunks) {
+            StateFunction fn = modules.function(low.state(), low.fun()).orElse(null);
+            functions.add(fn);
+            any |= fn != null && fn.needs() != StateFunction.Needs.NONE;
+        }
+        if (!any) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            List<Need<?, ?>> needs = new ArrayList<>();
+            for (int i = 0; i < chunks.size(); i++) {
+                StateFunction fn = functions.get(i);
+                if (fn == null || fn.needs() == StateFunction.Needs.NONE) {
+                    continue;
+                }
+                try {
+                    needs.addAll(fn.needs().of(chunks.get(i).data(), run.facts()));
+                } catch (Exception | LinkageError e) {
+                    LOG.debug("reading ahead for {}: {}", chunks.get(i).tag(), e.toString());
+                }
+            }
+            run.facts().readAhead(needs);
+            agent.Timing.mark("facts read ahead");
+        }, "read-ahead-facts");
+        t.setDaemon(true);
+        t.start();
     }
 }

@@ -1,10 +1,11 @@
 package agent.execute;
 
 import agent.compile.Low;
+import agent.compile.Requisite;
 import agent.compile.Requisites;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,13 +18,16 @@ final class RequisiteCheck {
 
     enum Status { MET, UNMET, FAIL, CHANGE, PRE, ONFAIL, ONCHANGES }
 
+    /** What one requisite target's return says, as Salt tallies them. */
+    private enum Tally { UNMET, MET, FAIL, CHANGE, PRE, PREMET, ONFAIL, ONCHANGES, ONCHANGESMET }
+
     /** The verdict, the chunks each requisite kind resolved to, and those not run yet. */
-    record Verdict(Status status, Map<String, List<Low>> reqs, List<Low> notYetRun) {
+    record Verdict(Status status, Map<Requisite, List<Low>> reqs, List<Low> notYetRun) {
 
         /** Chunks watched (or required) that reported changes, for mod_watch. */
         List<Low> changed(Map<String, StateReturn> running) {
             List<Low> out = new ArrayList<>();
-            for (String kind : List.of("watch", "watch_any")) {
+            for (Requisite kind : List.of(Requisite.WATCH, Requisite.WATCH_ANY)) {
                 for (Low c : reqs.getOrDefault(kind, List.of())) {
                     StateReturn r = running.get(c.tag());
                     if (r != null && r.hasChanges() && !out.contains(c)) {
@@ -49,9 +53,6 @@ final class RequisiteCheck {
         }
     }
 
-    static final List<String> KINDS = List.of("require", "require_any", "watch", "watch_any", "prereq",
-            "onfail", "onfail_any", "onfail_all", "onchanges", "onchanges_any", "prerequired");
-
     private RequisiteCheck() {
     }
 
@@ -62,24 +63,30 @@ final class RequisiteCheck {
      */
     static Verdict check(Low low, List<Low> chunks, Map<String, StateReturn> running,
                          Map<String, StateReturn> pre, boolean hasModWatch, boolean withPrerequired) {
-        Map<String, List<Low>> reqs = new LinkedHashMap<>();
-        boolean present = false;
-        for (String kind : KINDS) {
-            if (kind.equals("prerequired") && !withPrerequired) {
+        Map<Requisite, List<Low>> reqs = resolve(low, chunks, hasModWatch, withPrerequired);
+        if (reqs.isEmpty()) {
+            return new Verdict(Status.MET, reqs, List.of());
+        }
+        Set<Tally> tallies = EnumSet.noneOf(Tally.class);
+        List<Low> notYetRun = new ArrayList<>();
+        reqs.forEach((kind, targets) ->
+                tallies.addAll(tally(kind, targets, kind == Requisite.PREREQ ? pre : running, notYetRun)));
+        return new Verdict(status(tallies), reqs, notYetRun);
+    }
+
+    /** Each requisite the state writes, with the chunks its targets name (a watch without mod_watch is a require). */
+    private static Map<Requisite, List<Low>> resolve(Low low, List<Low> chunks, boolean hasModWatch,
+                                                     boolean withPrerequired) {
+        Map<Requisite, List<Low>> reqs = new EnumMap<>(Requisite.class);
+        for (Requisite kind : Requisite.values()) {
+            if (!kind.decides() || (kind == Requisite.PREREQUIRED && !withPrerequired)) {
                 continue;
             }
-            Object list = low.get(kind);
+            Object list = low.get(kind.key());
             if (list == null) {
                 continue;
             }
-            String as = kind;
-            if (!hasModWatch && kind.equals("watch")) {
-                as = "require";
-            } else if (!hasModWatch && kind.equals("watch_any")) {
-                as = "require_any";
-            }
-            present = true;
-            List<Low> resolved = reqs.computeIfAbsent(as, k -> new ArrayList<>());
+            List<Low> resolved = reqs.computeIfAbsent(hasModWatch ? kind : kind.withoutModWatch(), k -> new ArrayList<>());
             for (Requisites.Target t : Requisites.targets(list)) {
                 for (Low c : Requisites.resolve(t, chunks)) {
                     if (!resolved.contains(c) && c != low) {
@@ -88,81 +95,81 @@ final class RequisiteCheck {
                 }
             }
         }
-        if (!present) {
-            return new Verdict(Status.MET, reqs, List.of());
-        }
-        Set<String> funStats = new HashSet<>();
-        List<Low> notYetRun = new ArrayList<>();
-        for (Map.Entry<String, List<Low>> e : reqs.entrySet()) {
-            String kind = e.getKey();
-            boolean prereq = kind.equals("prereq");
-            Map<String, StateReturn> runDict = prereq ? pre : running;
-            Set<String> stats = new HashSet<>();
-            for (Low c : e.getValue()) {
-                StateReturn r = runDict.get(c.tag());
-                if (r == null) {
-                    stats.add("unmet");
-                    notYetRun.add(c);
-                    continue;
-                }
-                if (kind.startsWith("onfail")) {
-                    if (Boolean.TRUE.equals(r.result())) {
-                        stats.add("onfail");
-                        continue;
-                    }
-                } else if (r.failed()) {
-                    stats.add("fail");
-                    continue;
-                }
-                if (kind.startsWith("onchanges")) {
-                    stats.add(r.hasChanges() ? "onchangesmet" : "onchanges");
-                    continue;
-                }
-                if (kind.startsWith("watch") && r.hasChanges()) {
-                    stats.add("change");
-                    continue;
-                }
-                if (prereq) {
-                    stats.add(r.result() == null ? "premet" : "pre");
-                } else if (r.stateRan()) {
-                    stats.add("met");
+        return reqs;
+    }
+
+    /** What the targets of one requisite say, with the _any and _all rules applied. */
+    private static Set<Tally> tally(Requisite kind, List<Low> targets, Map<String, StateReturn> runDict,
+                                    List<Low> notYetRun) {
+        Set<Tally> stats = EnumSet.noneOf(Tally.class);
+        for (Low c : targets) {
+            StateReturn r = runDict.get(c.tag());
+            if (r == null) {
+                stats.add(Tally.UNMET);
+                notYetRun.add(c);
+            } else {
+                Tally t = tallyOne(kind, r);
+                if (t != null) {
+                    stats.add(t);
                 }
             }
-            if (kind.endsWith("_any") || kind.equals("onfail")) {
-                if (stats.contains("met") || stats.contains("change")) {
-                    stats.remove("fail");
-                }
-                if (stats.contains("onchangesmet")) {
-                    stats.remove("onchanges");
-                    stats.remove("fail");
-                }
-                if (stats.contains("onfail") && stats.contains("met")) {
-                    stats.remove("onfail");
-                }
-            }
-            if (kind.endsWith("_all") && stats.contains("onfail")) {
-                stats.remove("met");
-            }
-            funStats.addAll(stats);
         }
-        Status status;
-        if (funStats.contains("unmet")) {
-            status = Status.UNMET;
-        } else if (funStats.contains("fail")) {
-            status = Status.FAIL;
-        } else if (funStats.contains("pre") && !funStats.contains("premet")) {
-            status = Status.PRE;
-        } else if (funStats.contains("onfail") && !funStats.contains("onchangesmet")) {
-            status = Status.ONFAIL;
-        } else if (funStats.contains("onchanges") && !funStats.contains("onchangesmet")) {
-            status = Status.ONCHANGES;
-        } else if (funStats.contains("change")) {
-            status = Status.CHANGE;
-        } else if (funStats.contains("onfail")) {
-            status = Status.ONFAIL;
-        } else {
-            status = Status.MET;
+        if (kind.anyTarget()) {
+            if (stats.contains(Tally.MET) || stats.contains(Tally.CHANGE)) {
+                stats.remove(Tally.FAIL);
+            }
+            if (stats.contains(Tally.ONCHANGESMET)) {
+                stats.remove(Tally.ONCHANGES);
+                stats.remove(Tally.FAIL);
+            }
+            if (stats.contains(Tally.ONFAIL) && stats.contains(Tally.MET)) {
+                stats.remove(Tally.ONFAIL);
+            }
         }
-        return new Verdict(status, reqs, notYetRun);
+        if (kind == Requisite.ONFAIL_ALL && stats.contains(Tally.ONFAIL)) {
+            stats.remove(Tally.MET);
+        }
+        return stats;
+    }
+
+    /** One target's return for one requisite kind; null when it counts for nothing. */
+    private static Tally tallyOne(Requisite kind, StateReturn r) {
+        if (kind.onFail()) {
+            if (Boolean.TRUE.equals(r.result())) {
+                return Tally.ONFAIL;
+            }
+        } else if (r.failed()) {
+            return Tally.FAIL;
+        }
+        if (kind.onChanges()) {
+            return r.hasChanges() ? Tally.ONCHANGESMET : Tally.ONCHANGES;
+        }
+        if (kind.watches() && r.hasChanges()) {
+            return Tally.CHANGE;
+        }
+        if (kind == Requisite.PREREQ) {
+            return r.result() == null ? Tally.PREMET : Tally.PRE;
+        }
+        return r.stateRan() ? Tally.MET : null;
+    }
+
+    /** The state's fate from every tally, in Salt's precedence. */
+    private static Status status(Set<Tally> t) {
+        if (t.contains(Tally.UNMET)) {
+            return Status.UNMET;
+        } else if (t.contains(Tally.FAIL)) {
+            return Status.FAIL;
+        } else if (t.contains(Tally.PRE) && !t.contains(Tally.PREMET)) {
+            return Status.PRE;
+        } else if (t.contains(Tally.ONFAIL) && !t.contains(Tally.ONCHANGESMET)) {
+            return Status.ONFAIL;
+        } else if (t.contains(Tally.ONCHANGES) && !t.contains(Tally.ONCHANGESMET)) {
+            return Status.ONCHANGES;
+        } else if (t.contains(Tally.CHANGE)) {
+            return Status.CHANGE;
+        } else if (t.contains(Tally.ONFAIL)) {
+            return Status.ONFAIL;
+        }
+        return Status.MET;
     }
 }

@@ -30,6 +30,7 @@ public final class Commands {
     private final AtomicInteger spawned = new AtomicInteger();
     private final Map<String, String> baseEnv;
     private final Duration defaultTimeout;
+    private final HostChanges reports;
 
     public Commands() {
         this(Command.DEFAULT_TIMEOUT);
@@ -37,16 +38,22 @@ public final class Commands {
 
     /** @param defaultTimeout for commands that set none: every process gets a time limit */
     public Commands(Duration defaultTimeout) {
-        this(System.getenv(), defaultTimeout);
+        this(System.getenv(), defaultTimeout, new HostChanges());
+    }
+
+    /** @param reports where every process that is not a query is reported (it may have changed anything) */
+    public Commands(Duration defaultTimeout, HostChanges reports) {
+        this(System.getenv(), defaultTimeout, reports);
     }
 
     Commands(Map<String, String> baseEnv) {
-        this(baseEnv, Command.DEFAULT_TIMEOUT);
+        this(baseEnv, Command.DEFAULT_TIMEOUT, new HostChanges());
     }
 
-    Commands(Map<String, String> baseEnv, Duration defaultTimeout) {
+    Commands(Map<String, String> baseEnv, Duration defaultTimeout, HostChanges reports) {
         this.baseEnv = Map.copyOf(baseEnv);
         this.defaultTimeout = defaultTimeout;
+        this.reports = reports;
     }
 
     /** The command's own time limit, else this host's default. */
@@ -96,6 +103,7 @@ public final class Commands {
         try {
             code = executor.execute(line, env);
         } catch (ExecuteException e) {
+            reportUnlessQuery(command, argv);
             code = e.getExitValue();
             if (!watchdog.timedOut() && watchdog.pid() < 0) {
                 throw new IOException("cannot run " + argv.get(0) + ": " + rootMessage(e), e);
@@ -103,10 +111,17 @@ public final class Commands {
         } catch (IOException e) {
             throw new IOException("cannot run " + argv.get(0) + ": " + rootMessage(e), e);
         }
+        reportUnlessQuery(command, argv);
         var result = new CommandResult(code, out.toString(StandardCharsets.UTF_8),
                 err.toString(StandardCharsets.UTF_8), watchdog.pid(), watchdog.timedOut());
         LOG.debug("exit {} from {}", code, argv.get(0));
         return result;
+    }
+
+    private void reportUnlessQuery(Command command, List<String> argv) {
+        if (!command.query()) {
+            reports.report(new HostChange.ProcessRan(argv));
+        }
     }
 
     private static String rootMessage(Throwable e) {

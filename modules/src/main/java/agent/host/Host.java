@@ -8,14 +8,21 @@ public final class Host {
 
     private final Commands commands;
     private final HostFiles files;
+    private final HostChanges changes;
     private final Accounts accounts;
     private volatile InitSystem initSystem;
     private final Downloads downloads = new Downloads();
 
     public Host(Commands commands, HostFiles files, Accounts accounts) {
+        this(commands, files, accounts, new HostChanges());
+    }
+
+    /** @param changes where {@code commands} and {@code files} report what they change */
+    public Host(Commands commands, HostFiles files, Accounts accounts, HostChanges changes) {
         this.commands = commands;
         this.files = files;
         this.accounts = accounts;
+        this.changes = changes;
     }
 
     public static Host local() {
@@ -24,11 +31,12 @@ public final class Host {
 
     /** This machine, with a time limit for every process that sets none. */
     public static Host local(java.time.Duration processTimeout) {
-        Commands commands = new Commands(processTimeout);
-        HostFiles files = new HostFiles();
+        HostChanges changes = new HostChanges();
+        Commands commands = new Commands(processTimeout, changes);
+        HostFiles files = new HostFiles(changes);
         // Only processes and file writes of this run can change the account files during it.
         return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
-                () -> commands.spawnedCount() + files.changeCount()));
+                () -> commands.spawnedCount() + files.changeCount()), changes);
     }
 
     public Commands commands() {
@@ -41,6 +49,11 @@ public final class Host {
 
     public Accounts accounts() {
         return accounts;
+    }
+
+    /** What this host's commands and file writes report they changed (facts listen to it). */
+    public HostChanges changes() {
+        return changes;
     }
 
     /** The processes running now. */

@@ -31,6 +31,20 @@ public final class HostFiles {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
+    private final HostChanges reports;
+
+    public HostFiles() {
+        this(new HostChanges());
+    }
+
+    /** @param reports where every change is reported (facts read before it may be stale) */
+    public HostFiles(HostChanges reports) {
+        this.reports = reports;
+    }
+
+    private void changed(Path path) {
+        reports.report(new HostChange.PathChanged(path.toAbsolutePath().normalize()));
+    }
 
     /** How many times this run wrote, appended, linked or deleted something (caches of files key on it). */
     public int changeCount() {
@@ -116,6 +130,7 @@ public final class HostFiles {
                 ch.force(true);
             }
             rename(tmp, path);
+            changed(path);
             syncDirectory(dir);
         } finally {
             Files.deleteIfExists(tmp);
@@ -143,12 +158,15 @@ public final class HostFiles {
                 StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap(content));
             ch.force(true);
+        } finally {
+            changed(path);
         }
     }
 
     /** Creates one directory with the given ownership; the parent must exist. */
     public void mkdir(Path path, Ownership ownership) throws IOException {
         Files.createDirectory(path);
+        changed(path);
         applyOwnership(path, ownership);
         syncDirectory(parentOf(path));
     }
@@ -165,6 +183,9 @@ public final class HostFiles {
         if (o.mode() != null && !Files.isSymbolicLink(path)) {
             Files.setAttribute(path, "unix:mode", o.mode(), NOFOLLOW);
         }
+        if (o.uid() != null || o.gid() != null || o.mode() != null) {
+            changed(path);
+        }
     }
 
     /** Points {@code link} at {@code target}, replacing whatever link was there, atomically. */
@@ -175,6 +196,7 @@ public final class HostFiles {
             Files.createSymbolicLink(tmp, Path.of(target));
             applyOwnership(tmp, new Ownership(ownership.uid(), ownership.gid(), null));
             rename(tmp, link);
+            changed(link);
             syncDirectory(parentOf(link));
         } finally {
             Files.deleteIfExists(tmp);
@@ -204,6 +226,7 @@ public final class HostFiles {
         } else {
             Files.deleteIfExists(path);
         }
+        changed(path);
         syncDirectory(parentOf(path));
     }
 
@@ -214,6 +237,7 @@ public final class HostFiles {
         }
         var view = Files.getFileAttributeView(path, java.nio.file.attribute.BasicFileAttributeView.class);
         view.setTimes(FileTime.from(mtime), FileTime.from(atime), null);
+        changed(path);
     }
 
     public java.util.List<Path> list(Path dir) throws IOException {

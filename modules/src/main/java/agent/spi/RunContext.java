@@ -13,6 +13,12 @@ public interface RunContext {
     /** The one way to touch the host: processes, files, system databases. */
     Host host();
 
+    /**
+     * What this run has read of the host, kept until a change makes it stale: the way states
+     * read host data (users, packages, services, files they compare against).
+     */
+    agent.host.facts.Facts facts();
+
     /** Finds {@code salt://} and local sources in the state roots. */
     FileSource files();
 

@@ -1,39 +1,43 @@
 package agent.modules.accounts;
 
+import agent.host.Accounts;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
 import agent.spi.RunContext;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * In test mode, the users and groups that earlier states of the run would have created. A later
- * state counts on them instead of failing for a missing group or user, so that {@code --test}
- * on a fresh host predicts what a real run does.
+ * In test mode, the users and groups that earlier states of the run would have created, recorded
+ * as predictions of the account facts. A later state counts on them instead of failing for a
+ * missing group or user, so that {@code --test} on a fresh host predicts what a real run does.
  */
 public final class Planned {
 
-    private final Map<String, String> userHomes = new ConcurrentHashMap<>();
-    private final Set<String> groups = ConcurrentHashMap.newKeySet();
+    private final Facts facts;
+
+    private Planned(Facts facts) {
+        this.facts = facts;
+    }
 
     public static Planned of(RunContext context) {
-        return context.shared(Planned.class, Planned::new);
+        return new Planned(context.facts());
     }
 
     public void user(String name, String home) {
-        userHomes.put(name, home);
+        facts.predict(AccountFacts.USER, name, new Accounts.User(name, "", -1, -1, "", home, ""));
     }
 
     /** The home a planned user would get; empty when no state of this run plans the user. */
     public Optional<String> userHome(String name) {
-        return Optional.ofNullable(userHomes.get(name));
+        return facts.predicted(AccountFacts.USER, name).map(Accounts.User::home);
     }
 
     public void group(String name) {
-        groups.add(name);
+        facts.predict(AccountFacts.GROUP, name, new Accounts.Group(name, "", -1, List.of()));
     }
 
     public boolean hasGroup(String name) {
-        return groups.contains(name);
+        return facts.predicted(AccountFacts.GROUP, name).isPresent();
     }
 }

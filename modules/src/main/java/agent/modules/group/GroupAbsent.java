@@ -2,18 +2,21 @@ package agent.modules.group;
 
 import agent.host.AccountCommands;
 import agent.host.AccountNames;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Need;
 import agent.spi.Call;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 
 /** group.absent: no group of this name (groupdel). */
 final class GroupAbsent {
 
     static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(),
-            "Ensure a group does not exist.", GroupAbsent::apply);
+            "Ensure a group does not exist.", GroupAbsent::apply).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
 
     private GroupAbsent() {
     }
@@ -21,7 +24,7 @@ final class GroupAbsent {
     static Result apply(Call call) throws Exception {
         String name = AccountNames.check("group", call.name());
         var host = call.context().host();
-        if (host.accounts().snapshot().group(name) == null) {
+        if (call.context().facts().get(AccountFacts.DATABASE).group(name) == null) {
             return Result.ok("Group not present");
         }
         if (call.test()) {

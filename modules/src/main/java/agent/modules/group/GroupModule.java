@@ -1,6 +1,5 @@
 package agent.modules.group;
 
-import agent.spi.RunContext;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
 import java.util.List;
@@ -16,12 +15,6 @@ public final class GroupModule implements StateModule {
     @Override
     public List<StateFunction> functions() {
         return List.of(GroupPresent.FUNCTION, GroupAbsent.FUNCTION);
-    }
-
-    /** The account databases, parsed while the states before the first one run. */
-    @Override
-    public void readAhead(RunContext run) {
-        run.host().accounts().snapshot();
     }
 
     @Override

@@ -3,6 +3,9 @@ package agent.modules.group;
 import agent.host.AccountCommands;
 import agent.host.AccountNames;
 import agent.host.Accounts;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.Need;
 import agent.modules.accounts.Planned;
 import agent.modules.accounts.Repr;
 import agent.spi.Call;
@@ -28,7 +31,7 @@ final class GroupPresent {
             Param.list("addusers", "Users to add to the members"),
             Param.list("delusers", "Users to remove from the members")),
             "Ensure a group exists, with groupadd, groupmod and gpasswd.",
-            GroupPresent::apply);
+            GroupPresent::apply).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
 
     private GroupPresent() {
     }
@@ -46,13 +49,13 @@ final class GroupPresent {
         }
         Integer gid = call.integer("gid").map(Long::intValue).orElse(null);
         var host = call.context().host();
-        Accounts accounts = host.accounts();
-        Accounts.Group current = accounts.snapshot().group(name);
+        Facts facts = call.context().facts();
+        Accounts.Group current = facts.get(AccountFacts.DATABASE).group(name);
         if (current == null) {
             return create(call, name, gid, members != null ? members : add);
         }
 
-        Map<String, Object> changes = differences(accounts, current, gid, members, add, del);
+        Map<String, Object> changes = differences(facts, current, gid, members, add, del);
         if (changes.isEmpty()) {
             return Result.ok("Group " + name + " is present and up to date");
         }
@@ -72,7 +75,7 @@ final class GroupPresent {
             list.removeAll(del);
             tools.run("gpasswd", "-M", String.join(",", list), name);
         }
-        Map<String, Object> left = differences(accounts, accounts.snapshot().group(name), gid, members, add, del);
+        Map<String, Object> left = differences(facts, facts.get(AccountFacts.DATABASE).group(name), gid, members, add, del);
         if (!left.isEmpty()) {
             return Result.failed(Map.of("Failed", left), comment + "Some changes could not be applied");
         }
@@ -81,8 +84,8 @@ final class GroupPresent {
 
     private static Result create(Call call, String name, Integer gid, List<String> members) throws Exception {
         var host = call.context().host();
-        Accounts accounts = host.accounts();
-        String holder = gid == null ? null : accounts.snapshot().groupName(gid);
+        Facts facts = call.context().facts();
+        String holder = gid == null ? null : facts.get(AccountFacts.DATABASE).groupName(gid);
         if (holder != null) {
             return Result.failed("Group " + name + " is not present but gid " + gid + " is already taken by group " + holder);
         }
@@ -113,11 +116,11 @@ final class GroupPresent {
         if (!members.isEmpty()) {
             tools.run("gpasswd", "-M", String.join(",", members), name);
         }
-        Accounts.Group created = accounts.snapshot().group(name);
+        Accounts.Group created = facts.get(AccountFacts.DATABASE).group(name);
         if (created == null) {
             return Result.failed("Failed to create new group " + name);
         }
-        Map<String, Object> left = differences(accounts, created, gid, members, List.of(), List.of());
+        Map<String, Object> left = differences(facts, created, gid, members, List.of(), List.of());
         if (!left.isEmpty()) {
             return Result.failed(Map.of("Failed", left), "Group " + name + " has been created but, some changes could not be applied");
         }
@@ -125,13 +128,13 @@ final class GroupPresent {
     }
 
     /** Salt's change keys: gid, members (the new list), addusers and delusers (the users concerned). */
-    private static Map<String, Object> differences(Accounts accounts, Accounts.Group group, Integer gid,
+    private static Map<String, Object> differences(Facts facts, Accounts.Group group, Integer gid,
                                                    List<String> members, List<String> add, List<String> del) {
         Map<String, Object> change = new LinkedHashMap<>();
         if (gid != null && group.gid() != gid) {
             change.put("gid", gid);
         }
-        if (members != null && !membersMatch(accounts, group, members)) {
+        if (members != null && !membersMatch(facts, group, members)) {
             change.put(members.isEmpty() ? "delusers" : "members", members.isEmpty() ? group.members() : members);
         }
         List<String> toAdd = new ArrayList<>(add);
@@ -151,12 +154,13 @@ final class GroupPresent {
      * The members are right in /etc/group, and in /etc/gshadow where that file lists the group
      * (a hand edit of one file leaves the other stale; gpasswd -M rewrites both).
      */
-    private static boolean membersMatch(Accounts accounts, Accounts.Group group, List<String> members) {
+    private static boolean membersMatch(Facts facts, Accounts.Group group, List<String> members) {
         Set<String> wanted = new HashSet<>(members);
         if (!new HashSet<>(group.members()).equals(wanted)) {
             return false;
         }
-        return accounts.groupShadow(group.name()).map(g -> new HashSet<>(g.members()).equals(wanted)).orElse(true);
+        Accounts.GroupShadow shadow = facts.read(AccountFacts.GROUP_SHADOW, group.name());
+        return shadow == null || new HashSet<>(shadow.members()).equals(wanted);
     }
 
     private static List<String> users(Call call, String key) {

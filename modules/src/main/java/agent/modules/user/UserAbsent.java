@@ -6,6 +6,9 @@ import agent.host.AccountNames;
 import agent.host.Accounts;
 import agent.host.Command;
 import agent.host.CommandResult;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.Need;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -23,7 +26,7 @@ final class UserAbsent {
             Param.bool("purge", false, "Also delete the home folder and mail spool"),
             Param.bool("force", false, "Remove the user even while logged in")),
             "Ensure a user account does not exist.",
-            UserAbsent::apply);
+            UserAbsent::apply).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
 
     private UserAbsent() {
     }
@@ -31,14 +34,14 @@ final class UserAbsent {
     static Result apply(Call call) throws Exception {
         String name = AccountNames.check("user", call.name());
         var host = call.context().host();
-        Accounts accounts = host.accounts();
-        if (accounts.snapshot().user(name) == null) {
+        Facts facts = call.context().facts();
+        if (facts.get(AccountFacts.DATABASE).user(name) == null) {
             return Result.ok("User " + name + " is not present");
         }
         if (call.test()) {
             return Result.pending(Map.of(name, "removed"), "User " + name + " set for removal");
         }
-        List<String> before = accounts.snapshot().groupsOf(name);
+        List<String> before = facts.get(AccountFacts.DATABASE).groupsOf(name);
         List<String> argv = new ArrayList<>(List.of("userdel"));
         if (call.bool("purge")) {
             argv.add("-r");
@@ -50,7 +53,7 @@ final class UserAbsent {
         CommandResult r = new AccountCommands(host).attempt(Command.of(argv));
         // userdel -r exits 12 when there was no mail spool to delete: the user is gone all the same.
         boolean gone = r.ok() || (r.exitCode() == 12 && r.stderr().contains("mail spool"));
-        AccountDb after = accounts.snapshot();
+        AccountDb after = facts.get(AccountFacts.DATABASE);
         if (!gone || after.user(name) != null) {
             return Result.failed("Failed to remove user " + name + (r.output().isEmpty() ? "" : ": " + r.output()));
         }

@@ -3,6 +3,8 @@ package agent.modules.user;
 import agent.host.AccountCommands;
 import agent.host.AccountDb;
 import agent.host.Accounts;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
 import agent.modules.accounts.Planned;
 import agent.spi.Call;
 import agent.spi.Result;
@@ -22,8 +24,8 @@ final class UserCreate {
         UserSpec spec = target.spec();
         String name = spec.name();
         var host = call.context().host();
-        Accounts accounts = host.accounts();
-        AccountDb db = accounts.snapshot();
+        Facts facts = call.context().facts();
+        AccountDb db = facts.get(AccountFacts.DATABASE);
         if (call.test()) {
             String home = spec.home() != null ? spec.home() : "/home/" + name;
             Planned.of(call.context()).user(name, home);
@@ -46,7 +48,7 @@ final class UserCreate {
             tools.run(chage.toArray(String[]::new));
         }
 
-        AccountDb after = accounts.snapshot();
+        AccountDb after = facts.get(AccountFacts.DATABASE);
         Accounts.User created = after.user(name);
         if (created == null) {
             return Result.failed("Failed to create new user " + name);
@@ -54,7 +56,8 @@ final class UserCreate {
         Map<String, Object> changes = UserInfo.of(after, created);
         if (target.passwordHash() != null && !spec.emptyPassword()) {
             changes.put("password", UserInfo.REDACTED);
-            boolean set = accounts.shadow(name).map(s -> s.password().equals(target.passwordHash())).orElse(false);
+            Accounts.Shadow shadow = facts.get(AccountFacts.SHADOW, name);
+            boolean set = shadow != null && shadow.password().equals(target.passwordHash());
             if (!set) {
                 return Result.failed(changes, "User " + name + " created but failed to set password to " + UserInfo.REDACTED);
             }

@@ -1,15 +1,24 @@
 package agent.modules.user;
 
 import agent.host.AccountDb;
+import agent.host.AccountNames;
 import agent.host.Accounts;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
+import agent.host.facts.Need;
 import agent.modules.accounts.Planned;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** user.present: the account exists with these attributes. */
 final class UserPresent {
@@ -47,15 +56,15 @@ final class UserPresent {
             Param.bool("allow_uid_change", false, "Allow changing the uid of an existing user (files keep the old owner)"),
             Param.bool("allow_gid_change", false, "Allow changing the primary group of an existing user")),
             "Ensure a user account exists with the given attributes, made and changed with useradd, usermod, chpasswd and chage.",
-            UserPresent::apply);
+            UserPresent::apply).reading(UserPresent::needs);
 
     private UserPresent() {
     }
 
     static Result apply(Call call) throws Exception {
         UserSpec spec = UserSpec.of(call);
-        Accounts accounts = call.context().host().accounts();
-        AccountDb db = accounts.snapshot();
+        Facts facts = call.context().facts();
+        AccountDb db = facts.get(AccountFacts.DATABASE);
         // In test mode a group an earlier state would create counts as present.
         Planned planned = call.test() ? Planned.of(call.context()) : null;
         List<String> missing = new ArrayList<>();
@@ -76,9 +85,24 @@ final class UserPresent {
         PrimaryGroup primary = PrimaryGroup.of(spec, db, planned);
         Accounts.User current = db.user(spec.name());
         String currentHash = current != null && spec.password() != null && spec.hashPassword()
-                ? accounts.shadow(spec.name()).map(Accounts.Shadow::password).orElse(null) : null;
+                ? Optional.ofNullable(facts.get(AccountFacts.SHADOW, spec.name())).map(Accounts.Shadow::password).orElse(null)
+                : null;
         UserTarget target = new UserTarget(spec, primary, optional, passwordHash(spec, currentHash));
         return current == null ? UserCreate.apply(call, target) : UserUpdate.apply(call, target, current);
+    }
+
+    /** The account databases, and whether the home folder of each user to check exists. */
+    private static List<Need<?, ?>> needs(Map<String, Object> args, Facts facts) throws IOException {
+        List<Need<?, ?>> needs = new ArrayList<>(List.of(Need.whole(AccountFacts.DATABASE)));
+        if (!Boolean.FALSE.equals(args.get("createhome")) && args.get("name") instanceof String user) {
+            Accounts.User account = AccountNames.isValid(user) ? facts.get(AccountFacts.DATABASE).user(user) : null;
+            if (args.get("home") instanceof String home && !home.isEmpty()) {
+                needs.add(new Need<>(FileFacts.IS_DIRECTORY, Path.of(home)));
+            } else if (account != null) {
+                needs.add(new Need<>(FileFacts.IS_DIRECTORY, Path.of(account.home())));
+            }
+        }
+        return needs;
     }
 
     private static boolean exists(String group, AccountDb db, Planned planned) {

@@ -5,6 +5,9 @@ import agent.host.AccountDb;
 import agent.host.Accounts;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.modules.accounts.Repr;
 import agent.spi.Call;
 import agent.spi.Result;
@@ -31,13 +34,11 @@ final class UserUpdate {
         UserSpec spec = target.spec();
         String name = spec.name();
         var host = call.context().host();
-        Accounts accounts = host.accounts();
-        AccountDb db = accounts.snapshot();
-        HostFiles files = host.files();
-        Accounts.Shadow shadow = spec.touchesShadow() ? accounts.shadow(name).orElse(null) : null;
-        int changeCount = call.context().changeCount();
-        HomeFolders homes = HomeFolders.of(call.context());
-        Map<String, Object> changes = UserDiff.of(target, db, current, shadow, home -> homes.exists(files, home, changeCount));
+        Facts facts = call.context().facts();
+        AccountDb db = facts.get(AccountFacts.DATABASE);
+        Accounts.Shadow shadow = spec.touchesShadow() ? facts.get(AccountFacts.SHADOW, name) : null;
+        Map<String, Object> changes = UserDiff.of(target, db, current, shadow,
+                home -> facts.read(FileFacts.IS_DIRECTORY, Path.of(home)));
         if (changes.isEmpty()) {
             return Result.ok("User " + name + " is present and up to date");
         }
@@ -72,7 +73,7 @@ final class UserUpdate {
             tools.run(chage.toArray(String[]::new));
         }
 
-        AccountDb dbAfter = accounts.snapshot();
+        AccountDb dbAfter = facts.get(AccountFacts.DATABASE);
         Accounts.User after = dbAfter.user(name);
         if (after == null) {
             throw new IOException("user " + name + " disappeared");
@@ -84,10 +85,10 @@ final class UserUpdate {
             }
         }
         if (changes.containsKey("homeDoesNotExist")) {
-            makeHome(files, Path.of(after.home()), after);
+            makeHome(host.files(), Path.of(after.home()), after);
             reported.put("createhome", after.home());
         }
-        Accounts.Shadow shadowAfter = shadow == null ? null : accounts.shadow(name).orElse(null);
+        Accounts.Shadow shadowAfter = shadow == null ? null : facts.get(AccountFacts.SHADOW, name);
         if (shadowAfter != null) {
             for (Map.Entry<String, Object> e : UserInfo.shadow(shadowAfter).entrySet()) {
                 if (!e.getValue().equals(shadowBefore.get(e.getKey()))) {
@@ -96,7 +97,8 @@ final class UserUpdate {
             }
         }
 
-        Map<String, Object> left = UserDiff.of(target, dbAfter, after, shadowAfter, home -> files.isDirectory(Path.of(home)));
+        Map<String, Object> left = UserDiff.of(target, dbAfter, after, shadowAfter,
+                home -> facts.read(FileFacts.IS_DIRECTORY, Path.of(home)));
         if (!left.isEmpty()) {
             return Result.failed(reported, "These values could not be changed: " + Repr.repr(left));
         }
