@@ -134,6 +134,16 @@ class PgjsonbReturnerBoxIT {
         assertEquals("7|7", sql("SELECT count(*), count(DISTINCT jid) FROM salt_returns WHERE id = 'spooler'"));
         List<String> jids = sql("SELECT jid FROM salt_returns WHERE id = 'spooler' ORDER BY alter_time, jid").lines().toList();
         assertEquals(jids.stream().sorted().toList(), jids, "delivered in the order the runs happened (alter_time is the run's end)");
+        timings();
+    }
+
+    /** The figures for the docs: what returning a run to PostgreSQL costs it, measured here. */
+    private static void timings() {
+        for (int i = 0; i < 3; i++) {
+            var r = box.sh("JDK_JAVA_OPTIONS=-Dagent.timing=true /opt/agent/bin/agent apply --file-root /srv/fleet fleetcmp"
+                    + " --id timing --return pgjsonb --no-color 2>&1 >/dev/null | grep -E 'job cache written|returners sent|exit'");
+            System.out.println("timing (pgjsonb, run " + (i + 1) + "):\n" + r.out());
+        }
     }
 
     private TestBox.Result apply(String id, String sls) {
