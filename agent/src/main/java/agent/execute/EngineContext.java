@@ -5,6 +5,7 @@ import agent.host.facts.Facts;
 import agent.loader.StateTree;
 import agent.spi.FileSource;
 import agent.spi.RunContext;
+import agent.spi.RunNote;
 import agent.spi.Templates;
 import java.nio.file.Path;
 import java.util.Map;
@@ -22,19 +23,20 @@ public final class EngineContext implements RunContext {
     private final Map<String, Object> pillar;
     private final Path cacheDir;
     private final Map<Class<?>, Object> shared;
+    private final Map<RunNote<?>, Object> notes;
     private final FileSource files;
     private final RunPlan plan;
     private final Facts facts;
 
     public EngineContext(boolean test, Host host, StateTree tree, Templates templates,
                          Map<String, Object> grains, Map<String, Object> pillar, Path cacheDir) {
-        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>(), new RunPlan(),
-                new Facts(host));
+        this(test, host, tree, templates, grains, pillar, cacheDir, new ConcurrentHashMap<>(), new ConcurrentHashMap<>(),
+                new RunPlan(), new Facts(host));
     }
 
     private EngineContext(boolean test, Host host, StateTree tree, Templates templates, Map<String, Object> grains,
-                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared, RunPlan plan,
-                          Facts facts) {
+                          Map<String, Object> pillar, Path cacheDir, Map<Class<?>, Object> shared,
+                          Map<RunNote<?>, Object> notes, RunPlan plan, Facts facts) {
         this.test = test;
         this.host = host;
         this.tree = tree;
@@ -43,6 +45,7 @@ public final class EngineContext implements RunContext {
         this.pillar = pillar;
         this.cacheDir = cacheDir;
         this.shared = shared;
+        this.notes = notes;
         this.files = new StateTreeFiles(tree);
         this.plan = plan;
         this.facts = facts;
@@ -50,7 +53,7 @@ public final class EngineContext implements RunContext {
 
     /** The same run, in (or out of) test mode: a prereq's target is first tried as a test. */
     EngineContext withTest(boolean t) {
-        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared, plan, facts);
+        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, shared, notes, plan, facts);
     }
 
     @Override
@@ -91,6 +94,12 @@ public final class EngineContext implements RunContext {
     @Override
     public Map<String, Object> grains() {
         return grains;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T note(RunNote<T> note) {
+        return (T) notes.computeIfAbsent(note, RunNote::initial);
     }
 
     @Override

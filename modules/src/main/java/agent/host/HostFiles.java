@@ -91,6 +91,25 @@ public final class HostFiles {
         return Files.isDirectory(path);
     }
 
+    /** Whether this process may run the file at the path (links followed). */
+    public boolean isExecutable(Path path) {
+        return Files.isExecutable(path);
+    }
+
+    /** Whether anything is at the path, links followed (a dangling link is nothing). */
+    public boolean exists(Path path) {
+        return Files.exists(path);
+    }
+
+    /** The file's bytes, or null when there is no file at the path. */
+    public byte[] readIfExists(Path path) throws IOException {
+        try {
+            return read(path);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
     public byte[] read(Path path) throws IOException {
         // A plain stream reads a small file several times faster than Files.readAllBytes.
         try (var in = new java.io.FileInputStream(path.toFile())) {
@@ -244,6 +263,50 @@ public final class HostFiles {
         try (var s = Files.list(dir)) {
             return s.sorted().toList();
         }
+    }
+
+    /**
+     * The path and everything below it, depth first, each folder before its entries, entries in
+     * the order the folder lists them; links are not followed.
+     */
+    public java.util.List<Path> walk(Path root) throws IOException {
+        try (var s = Files.walk(root)) {
+            return s.toList();
+        }
+    }
+
+    /** Renames a file or folder, within one file system. */
+    public void move(Path from, Path to) throws IOException {
+        Files.move(from, to);
+        changed(from);
+        changed(to);
+        syncDirectory(parentOf(to));
+    }
+
+    /** Creates a folder and its missing parents with the default mode (the agent's own folders). */
+    public void makeFolders(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        changed(dir);
+    }
+
+    /**
+     * A new file in the system's temporary folder holding {@code content}, with the given mode
+     * (a script to run, a file a check command judges); the caller deletes it.
+     */
+    public Path temporaryFile(String prefix, String suffix, byte[] content, int mode) throws IOException {
+        Path tmp = Files.createTempFile(prefix, suffix);
+        try {
+            Files.write(tmp, content);
+            Files.setAttribute(tmp, "unix:mode", mode);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        changed(tmp);
+        return tmp;
     }
 
     private static void rename(Path from, Path to) throws IOException {

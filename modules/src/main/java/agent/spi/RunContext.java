@@ -32,6 +32,9 @@ public interface RunContext {
 
     Map<String, Object> grains();
 
+    /** What this run noted about itself ({@link RunNote}): the same value for every state of the run. */
+    <T> T note(RunNote<T> note);
+
     /**
      * A value shared by every state of this run (parsed system databases, package lists...),
      * made on first use.

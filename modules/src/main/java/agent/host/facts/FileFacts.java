@@ -1,9 +1,8 @@
 package agent.host.facts;
 
 import agent.host.FileStat;
-import agent.host.Host;
-import agent.host.HostChange;
 import java.nio.file.Path;
+import java.util.List;
 
 /** What is at a path: facts every module that manages files or folders reads. */
 public final class FileFacts {
@@ -18,21 +17,23 @@ public final class FileFacts {
     public static final Fact<Path, Boolean> IS_DIRECTORY =
             new PathFact<>("is a directory", (host, path) -> host.files().isDirectory(path));
 
-    /** A fact about paths: stale after any process, or a change at, above or below one of them. */
-    private record PathFact<V>(String name, Reader<V> reader) implements Fact<Path, V> {
+    /** Whether this process may run the file at the path, links followed (an init script). */
+    public static final Fact<Path, Boolean> IS_EXECUTABLE =
+            new PathFact<>("is executable", (host, path) -> host.files().isExecutable(path));
 
-        interface Reader<V> {
-            V read(Host host, Path path) throws java.io.IOException;
-        }
+    /**
+     * A file's bytes, links followed; null when there is no file. The array is shared by every
+     * state that reads it: never change it.
+     */
+    public static final Fact<Path, byte[]> CONTENT = new PathFact<>("content", (host, path) -> host.files().readIfExists(path));
 
-        @Override
-        public V read(Host host, Path key) throws java.io.IOException {
-            return reader.read(host, key);
-        }
+    /** A file's text (UTF-8), links followed; null when there is no file. */
+    public static final Fact<Path, String> TEXT = new PathFact<>("text", (host, path) -> {
+        byte[] bytes = host.files().readIfExists(path);
+        return bytes == null ? null : new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    });
 
-        @Override
-        public boolean staleAfter(HostChange change) {
-            return true;
-        }
-    }
+    /** The entries of a folder, sorted; null when there is no folder. */
+    public static final Fact<Path, List<Path>> LISTING = new PathFact<>("listing",
+            (host, path) -> host.files().isDirectory(path) ? List.copyOf(host.files().list(path)) : null);
 }
