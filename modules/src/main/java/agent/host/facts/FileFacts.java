@@ -17,6 +17,9 @@ public final class FileFacts {
     public static final Fact<Path, Boolean> IS_DIRECTORY =
             new PathFact<>("is a directory", (host, path) -> host.files().isDirectory(path));
 
+    /** Whether anything is at the path, links followed (a dangling link is nothing). */
+    public static final Fact<Path, Boolean> EXISTS = new PathFact<>("exists", (host, path) -> host.files().exists(path));
+
     /** Whether this process may run the file at the path, links followed (an init script). */
     public static final Fact<Path, Boolean> IS_EXECUTABLE =
             new PathFact<>("is executable", (host, path) -> host.files().isExecutable(path));
