@@ -17,6 +17,9 @@ public final class FileFacts {
     public static final Fact<Path, Boolean> IS_DIRECTORY =
             new PathFact<>("is a directory", (host, path) -> host.files().isDirectory(path));
 
+    /** Whether a regular file is at the path, links followed. */
+    public static final Fact<Path, Boolean> IS_FILE = new PathFact<>("is a file", (host, path) -> host.files().statFollow(path).isFile());
+
     /** Whether anything is at the path, links followed (a dangling link is nothing). */
     public static final Fact<Path, Boolean> EXISTS = new PathFact<>("exists", (host, path) -> host.files().exists(path));
 
