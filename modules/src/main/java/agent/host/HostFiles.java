@@ -272,6 +272,8 @@ public final class HostFiles {
     public java.util.List<Path> walk(Path root) throws IOException {
         try (var s = Files.walk(root)) {
             return s.toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
     }
 

@@ -13,6 +13,10 @@ public final class FileFacts {
     /** lstat of a path: a link is described, not followed; a missing path is {@link FileStat#missing()}. */
     public static final Fact<Path, FileStat> STAT = new PathFact<>("stat", (host, path) -> host.files().stat(path));
 
+    /** stat of what the path leads to, links followed; {@link FileStat#missing()} when nothing (a dangling link). */
+    public static final Fact<Path, FileStat> STAT_FOLLOWED =
+            new PathFact<>("stat, links followed", (host, path) -> host.files().statFollow(path));
+
     /** Whether a folder is at the path, links followed (a user's home, a parent folder). */
     public static final Fact<Path, Boolean> IS_DIRECTORY =
             new PathFact<>("is a directory", (host, path) -> host.files().isDirectory(path));

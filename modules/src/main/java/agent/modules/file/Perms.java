@@ -1,12 +1,14 @@
 package agent.modules.file;
 
-import agent.host.Accounts;
+import agent.host.AccountDb;
 import agent.host.FileStat;
 import agent.host.Ownership;
+import agent.host.facts.AccountFacts;
 import agent.spi.Call;
 import agent.spi.StateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@code user}, {@code group} and {@code mode} arguments of a file state: resolved to ids
@@ -15,7 +17,7 @@ import java.util.Map;
 record Perms(String user, Integer uid, String group, Integer gid, String mode) {
 
     static Perms of(Call call, String modeKey) throws StateException {
-        Accounts accounts = call.context().host().accounts();
+        AccountDb accounts = call.context().facts().read(AccountFacts.DATABASE, agent.host.facts.Fact.Whole.ALL);
         String user = call.string("user").orElse(null);
         String group = call.string("group").orElse(null);
         Integer uid = null;
@@ -63,9 +65,9 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
     }
 
     /** How Salt names the owner in comments: user:group as they are on disk. */
-    static String ownerText(Accounts accounts, FileStat stat) {
-        String u = accounts.userName(stat.uid()).orElse(String.valueOf(stat.uid()));
-        String g = accounts.groupName(stat.gid()).orElse(String.valueOf(stat.gid()));
+    static String ownerText(AccountDb accounts, FileStat stat) {
+        String u = Objects.requireNonNullElse(accounts.userName(stat.uid()), String.valueOf(stat.uid()));
+        String g = Objects.requireNonNullElse(accounts.groupName(stat.gid()), String.valueOf(stat.gid()));
         return u + ":" + g;
     }
 }
