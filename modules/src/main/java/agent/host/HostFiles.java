@@ -130,6 +130,11 @@ public final class HostFiles {
         return new String(read(path), StandardCharsets.UTF_8);
     }
 
+    /** The file's text, where malformed UTF-8 is an error (a {@link java.nio.charset.MalformedInputException}), not replaced. */
+    public String readStrictText(Path path) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read(path))).toString();
+    }
+
     /**
      * Atomically replaces {@code path} with {@code content}. Owner, group and mode come from
      * {@code ownership}; parts it leaves unset keep the old file's values.

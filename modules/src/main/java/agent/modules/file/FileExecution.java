@@ -6,8 +6,6 @@ import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
 import agent.spi.Values;
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -55,10 +53,8 @@ public final class FileExecution implements ExecutionModule {
         return f;
     }
 
-    /** The file's text; malformed UTF-8 is an error, not replaced. */
     private static String read(ExecCall c) throws IOException {
-        byte[] bytes = c.context().host().files().read(path(c));
-        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        return c.context().host().files().readStrictText(path(c));
     }
 
     private static Path path(ExecCall c) {
