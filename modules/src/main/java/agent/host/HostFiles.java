@@ -30,7 +30,6 @@ public final class HostFiles {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
     private final HostChanges reports;
 
     public HostFiles() {
@@ -44,11 +43,6 @@ public final class HostFiles {
 
     private void changed(Path path) {
         reports.report(new HostChange.PathChanged(path.toAbsolutePath().normalize()));
-    }
-
-    /** How many times this run wrote, appended, linked or deleted something (caches of files key on it). */
-    public int changeCount() {
-        return changes.get();
     }
 
     /** lstat: describes a symlink itself, not its target. */
@@ -140,7 +134,6 @@ public final class HostFiles {
      * {@code ownership}; parts it leaves unset keep the old file's values.
      */
     public void write(Path path, byte[] content, Ownership ownership) throws IOException {
-        changes.incrementAndGet();
         Path dir = parentOf(path);
         Ownership target = ownership.orElse(stat(path));
         Path tmp = temporarySibling(path);
@@ -177,7 +170,6 @@ public final class HostFiles {
 
     /** Appends to a file in place (Salt's file.append does the same); creates it when missing. */
     public void append(Path path, byte[] content) throws IOException {
-        changes.incrementAndGet();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap(content));
@@ -214,7 +206,6 @@ public final class HostFiles {
 
     /** Points {@code link} at {@code target}, replacing whatever link was there, atomically. */
     public void symlink(Path link, String target, Ownership ownership) throws IOException {
-        changes.incrementAndGet();
         Path tmp = temporarySibling(link);
         try {
             Files.createSymbolicLink(tmp, Path.of(target));
@@ -229,7 +220,6 @@ public final class HostFiles {
 
     /** Removes a file, a link, or a directory with everything in it. */
     public void delete(Path path) throws IOException {
-        changes.incrementAndGet();
         if (Files.isDirectory(path, NOFOLLOW)) {
             Files.walkFileTree(path, new SimpleFileVisitor<>() {
                 @Override
