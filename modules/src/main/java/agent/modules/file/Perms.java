@@ -1,9 +1,11 @@
 package agent.modules.file;
 
 import agent.host.AccountDb;
+import agent.host.Accounts;
 import agent.host.FileStat;
 import agent.host.Ownership;
 import agent.host.facts.AccountFacts;
+import agent.host.facts.Fact;
 import agent.spi.Call;
 import agent.spi.StateException;
 import java.util.LinkedHashMap;
@@ -17,7 +19,6 @@ import java.util.Objects;
 record Perms(String user, Integer uid, String group, Integer gid, String mode) {
 
     static Perms of(Call call, String modeKey) throws StateException {
-        AccountDb accounts = call.context().facts().read(AccountFacts.DATABASE, agent.host.facts.Fact.Whole.ALL);
         String user = call.string("user").orElse(null);
         String group = call.string("group").orElse(null);
         Integer uid = null;
@@ -25,13 +26,13 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
         // In test mode an owner that does not exist yet may be made by an earlier state of the
         // same run: as Salt, plan the rest, with that owner as a change (differences()).
         if (user != null) {
-            uid = accounts.uidOf(user).orElse(null);
+            uid = Accounts.isNumber(user) ? Integer.valueOf(user) : accounts(call).uidOf(user).orElse(null);
             if (uid == null && !call.test()) {
                 throw new StateException("User " + user + " is not available");
             }
         }
         if (group != null) {
-            gid = accounts.gidOf(group).orElse(null);
+            gid = Accounts.isNumber(group) ? Integer.valueOf(group) : accounts(call).gidOf(group).orElse(null);
             if (gid == null && !call.test()) {
                 throw new StateException("Group " + group + " is not available");
             }
@@ -43,6 +44,11 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
             throw new StateException(e.getMessage());
         }
         return new Perms(user, uid, group, gid, mode);
+    }
+
+    /** The account database, read only for an owner given by name: most file states name none. */
+    private static AccountDb accounts(Call call) {
+        return call.context().facts().read(AccountFacts.DATABASE, Fact.Whole.ALL);
     }
 
     Ownership ownership() {
