@@ -2,11 +2,11 @@ package agent.modules.file;
 
 import agent.host.CommandResult;
 import agent.host.FileStat;
-import agent.host.Identity;
 import agent.host.HostFiles;
+import agent.host.Identity;
+import agent.host.Ownership;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
-import agent.host.Ownership;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;

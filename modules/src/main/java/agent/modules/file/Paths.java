@@ -1,10 +1,9 @@
 package agent.modules.file;
 
-import agent.host.FileStat;
 import agent.host.HostFiles;
+import agent.host.Ownership;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
-import agent.host.Ownership;
 import agent.spi.Call;
 import agent.spi.StateException;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package agent.modules.pecl;
 
-import agent.host.PearRegistry;
 import agent.host.CommandResult;
+import agent.host.PearRegistry;
 import agent.host.facts.Facts;
 import agent.spi.Call;
 import agent.spi.Param;

@@ -2,8 +2,8 @@ package agent.modules.pecl;
 
 import agent.host.CommandResult;
 import agent.host.Commands;
-import agent.host.PearRegistry;
 import agent.host.Host;
+import agent.host.PearRegistry;
 import agent.host.facts.Fact;
 import agent.host.facts.FileFact;
 import agent.spi.StateException;

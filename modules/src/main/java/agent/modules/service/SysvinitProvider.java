@@ -5,7 +5,6 @@ import agent.host.Host;
 import agent.host.facts.Facts;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
