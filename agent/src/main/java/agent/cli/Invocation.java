@@ -16,7 +16,8 @@ record Invocation(Jinja jinja, PrintStream out, String version, List<String> arg
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
-        AgentConfig config = tree.load(flags);
+        // Trees from git are fetched first: the run applies the commit fetched now.
+        AgentConfig config = agent.loader.gitfs.GitSources.apply(tree.load(flags), !tree.fileRoots().isEmpty());
         Session s = new Session(config, jinja, Host.local(config.processTimeout()), version);
         s.overridePillar(tree.pillarOverride());
         return s;
