@@ -20,13 +20,13 @@ final class Holds {
             Param.list("pkgs", "Several packages (names, or {name: version}: the version is ignored by apt)"),
             Param.string("version", "Ignored by apt (accepted for compatibility)"),
             Param.bool("replace", false, "Also release every other held package")),
-            "Hold packages: apt will not upgrade or remove them.", call -> apply(call, true));
+            "Hold packages: apt will not upgrade or remove them.", call -> apply(call, true)).reading(PkgNeeds.DATABASE);
 
     static final StateFunction UNHELD = new StateFunction("unheld", Schema.of(
             Param.list("pkgs", "Several packages (names, or {name: version})"),
             Param.string("version", "Ignored by apt (accepted for compatibility)"),
             Param.bool("all", false, "Release every held package")),
-            "Release held packages.", call -> apply(call, false));
+            "Release held packages.", call -> apply(call, false)).reading(PkgNeeds.DATABASE);
 
     private Holds() {
     }

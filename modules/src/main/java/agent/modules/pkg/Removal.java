@@ -23,10 +23,10 @@ final class Removal {
             PkgArgs.LOCK_TIMEOUT);
 
     static final StateFunction REMOVED = new StateFunction("removed", SCHEMA,
-            "Remove packages, keeping their configuration files.", call -> apply(call, false));
+            "Remove packages, keeping their configuration files.", call -> apply(call, false)).reading(PkgNeeds.DATABASE);
 
     static final StateFunction PURGED = new StateFunction("purged", SCHEMA,
-            "Remove packages and their configuration files (also of packages removed earlier).", call -> apply(call, true));
+            "Remove packages and their configuration files (also of packages removed earlier).", call -> apply(call, true)).reading(PkgNeeds.DATABASE);
 
     private Removal() {
     }

@@ -15,7 +15,7 @@ final class AuthAbsent {
 
     static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(AuthParams.common()),
             "Ensure a public key is not authorized for a user.",
-            AuthAbsent::apply);
+            AuthAbsent::apply).reading(AuthTarget::needs);
 
     private AuthAbsent() {
     }
