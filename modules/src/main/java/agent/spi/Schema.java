@@ -11,6 +11,7 @@ public final class Schema {
 
     private final Map<String, Param> params = new LinkedHashMap<>();
     private boolean open;
+    private Check nameCheck;
 
     private Schema(List<Param> list) {
         for (Param p : list) {
@@ -31,6 +32,21 @@ public final class Schema {
         return s;
     }
 
+    /**
+     * This schema, whose states' names must pass {@code check} (a user name, a package name):
+     * the name is the argument most functions hand to a program.
+     */
+    public Schema naming(Check check) {
+        Schema s = new Schema(List.copyOf(params.values()));
+        s.open = open;
+        s.nameCheck = check;
+        return s;
+    }
+
+    public Optional<Check> nameCheck() {
+        return Optional.ofNullable(nameCheck);
+    }
+
     public boolean isOpen() {
         return open;
     }
@@ -41,6 +57,7 @@ public final class Schema {
         all.addAll(List.of(more));
         Schema s = new Schema(all);
         s.open = open;
+        s.nameCheck = nameCheck;
         return s;
     }
 

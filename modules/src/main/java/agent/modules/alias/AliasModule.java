@@ -1,6 +1,7 @@
 package agent.modules.alias;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -13,10 +14,11 @@ import java.util.Map;
 public final class AliasModule implements StateModule {
 
     static final StateFunction PRESENT = new StateFunction("present", Schema.of(
-            Param.any("target", "The address(es) mail to the alias goes to: one, or a list (joined with \", \")").requiredArg()),
+            Param.list("target", "The address(es) mail to the alias goes to: one, or a list (joined with \", \")").requiredArg()
+                    .checked(Checks.NOT_OPTION)).naming(Checks.ALIAS),
             "Ensure an alias exists with exactly this target.", AliasModule::present);
 
-    static final StateFunction ABSENT = new StateFunction("absent", Schema.of(),
+    static final StateFunction ABSENT = new StateFunction("absent", Schema.of().naming(Checks.ALIAS),
             "Ensure an alias does not exist.", AliasModule::absent);
 
     @Override

@@ -5,6 +5,7 @@ import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -26,24 +27,24 @@ final class Managed {
 
     static final String TEST_COMMENT_TAIL = "\nNote: No changes made, actual changes may\nbe different due to other states.";
 
-    static final StateFunction FUNCTION = new StateFunction("managed", Schema.of(
-            Param.any("source", "salt:// URL, local path, or a list of them: the first that exists is used"),
-            Param.any("source_hash", "Accepted for compatibility; local sources need no hash"),
+    static final StateFunction FUNCTION = new StateFunction("managed", Paths.schema(
+            Param.listOf("source", Param.Type.ANY, "salt:// URL, local path, or a list of them: the first that exists is used"),
+            Param.string("source_hash", "Accepted for compatibility; local sources need no hash"),
             Param.bool("skip_verify", false, "Accepted for compatibility"),
-            Param.any("contents", "The file's text (a list is joined with newlines); a trailing newline is added"),
+            Param.list("contents", "The file's text (a list is joined with newlines); a trailing newline is added"),
             Param.string("contents_pillar", "Pillar key (colon path) whose value is the file's text"),
             Param.string("contents_grains", "Grain key (colon path) whose value is the file's text"),
             Param.bool("contents_newline", true, "End the contents with a newline"),
-            Param.string("template", "Render the source with this engine: jinja"),
+            Param.oneOf("template", "Render the source with this engine: jinja", "jinja"),
             Param.map("context", "Variables for the template, over defaults"),
             Param.map("defaults", "Default variables for the template"),
-            Param.string("user", "Owner, by name or uid"),
-            Param.string("group", "Group, by name or gid"),
+            Param.string("user", "Owner, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("mode", "Permission bits, e.g. 644 or '0644'"),
             Param.mode("dir_mode", "Mode of folders made by makedirs"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("replace", true, "Replace the content of an existing file; False only creates and sets permissions"),
-            Param.any("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
+            Param.string("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
             Param.bool("show_changes", true, "Put the diff in the changes; False shows a placeholder"),
             Param.bool("show_diff", true, "Old name of show_changes, still written by formulas"),
             Param.bool("follow_symlinks", true, "Manage the file a symlink points at"),
@@ -52,7 +53,8 @@ final class Managed {
             Param.string("encoding", "Accepted for compatibility (UTF-8 is used)"),
             Param.bool("create", true, "Create the file when missing")),
             "Manage a file: its contents (inline, from pillar, or from a source rendered as a template), owner and mode.",
-            Managed::apply);
+            Managed::apply).validating((args, problems) ->
+                    problems.exclusive(args, "contents", "contents_pillar", "contents_grains", "source"));
 
     private Managed() {
     }
