@@ -9,14 +9,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What every command needs: the Jinja engine (building since start-up), stdout, the version, the arguments. */
-record Invocation(Jinja jinja, PrintStream out, String version, List<String> args) {
+/** What every command needs: the Jinja engine (building since start-up), stdout and stderr, the version, the arguments. */
+record Invocation(Jinja jinja, PrintStream out, PrintStream err, String version, List<String> args) {
 
     /** A session over the config made from the shared options. */
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
         AgentConfig config = tree.load(flags);
+        config.warnings().forEach(w -> err.println("agent: warning: " + w));
         Session s = new Session(config, jinja, Host.local(config.processTimeout()), version);
         s.overridePillar(tree.pillarOverride());
         return s;
