@@ -144,7 +144,8 @@ final class Installed {
             for (Object name : item instanceof Map<?, ?> m ? m.keySet() : java.util.Set.of(item)) {
                 String wrong = Checks.PECL.problem(name);
                 if (wrong != null) {
-                    problems.add(args.has("extensions") ? "extensions" : "name", "extension " + wrong);
+                    problems.add(args.has("extensions") ? "extensions" : "name",
+                            (args.has("extensions") ? "argument 'extensions' " : "name ") + wrong);
                 }
             }
         }

@@ -69,7 +69,7 @@ final class PkgValidation {
     private static void name(String arg, String name, Problems problems) {
         String wrong = Checks.PACKAGE.problem(name);
         if (wrong != null) {
-            problems.add(arg, "package " + wrong);
+            problems.add(arg, (arg.equals("name") ? "name " : "argument '" + arg + "' ") + wrong);
         }
     }
 
