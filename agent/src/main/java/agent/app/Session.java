@@ -259,33 +259,33 @@ public final class Session {
         return hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
     }
 
-    /** Values of arguments declared secret (password hashes...) are redacted from here on. */
+    /** Values of arguments declared secret (password hashes, private file contents) are redacted from here on. */
     private List<Low> hideSecretArguments(List<Low> chunks) {
         // The secret parameters of each function, found once per function rather than once per state.
         Map<String, List<String>> secretParams = new java.util.HashMap<>();
         for (Low low : chunks) {
             String state = low.state();
             String fun = low.fun();
-            List<String> names = secretParams.computeIfAbsent(state + "." + fun, k -> {
-                List<String> secret = new ArrayList<>();
-                modules.function(state, fun).ifPresent(fn -> {
-                    for (agent.spi.Param p : fn.schema().params()) {
-                        if (p.secret()) {
-                            secret.add(p.name());
-                        }
-                    }
-                });
-                return secret;
-            });
+            agent.spi.Schema schema = modules.function(state, fun).map(agent.spi.StateFunction::schema).orElse(null);
+            if (schema == null) {
+                continue;
+            }
+            agent.spi.Args args = new agent.spi.Args(state, fun, schema, low.data());
+            List<String> names = schema.hidesByValue() ? schema.secrets(args)
+                    : secretParams.computeIfAbsent(state + "." + fun, k -> schema.secrets(args));
             for (String name : names) {
                 Object v = low.data().get(name);
                 if (v != null) {
-                    Secrets.register(agent.spi.Values.text(v));
+                    Secrets.registerText(v instanceof List<?> l ? String.join("\n", l.stream().map(agent.spi.Values::text).toList())
+                            : agent.spi.Values.text(v));
                 }
             }
         }
         return chunks;
     }
+
+    /** The journal of the temporary files a real run makes, in the cachedir. */
+    private static final String TEMPORARIES = "temporaries";
 
     /** Validates everything, then runs it. */
     public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
@@ -297,7 +297,14 @@ public final class Session {
             EngineContext context = new EngineContext(test, host, t.tree(), templates(t.tree()), grains(), pillar(),
                     config.cacheDir());
             Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
+            if (!test) {
+                // Validated and holding the lock: now the temporaries a killed run left may go.
+                host.files().tidyTemporaries(config.cacheDir().resolve(TEMPORARIES));
+            }
             RunResult result = executor.run(chunks);
+            if (!test) {
+                host.files().temporariesDone();
+            }
             agent.Timing.mark("executed");
             memo.save();
             plans.save();

@@ -104,12 +104,7 @@ public final class AgentConfig {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> readFile(Path file, ConfigCheck check) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InputError("cannot read config file: " + e.getMessage(), file.toString(), 0);
-        }
+        String text = agent.data.TextFiles.read(file, file.toString());
         YamlReader.Document doc = YamlReader.read(text, file.toString());
         Object data = doc.data();
         if (data == null) {

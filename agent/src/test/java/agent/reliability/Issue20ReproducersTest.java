@@ -162,6 +162,119 @@ class Issue20ReproducersTest {
         }
     }
 
+    // Unbounded input kills the process.
+
+    @Test
+    void nineAnchorsOfNineAliasesAreRefusedQuickly() {
+        StringBuilder b = new StringBuilder(tree.markerState()).append("a0: &a0 [x, x, x, x, x, x, x, x, x]\n");
+        for (int i = 1; i < 9; i++) {
+            b.append("a").append(i).append(": &a").append(i).append(" [").append(String.join(", ",
+                    java.util.Collections.nCopies(9, "*a" + (i - 1)))).append("]\n");
+        }
+        Path file = tree.write("states/s.sls", b + "bomb:\n  test.nop:\n    - name: x\n");
+        long t0 = System.nanoTime();
+        var r = tree.run("apply", file.toString());
+        tree.assertRefused(r, file, 0, "too many values once its aliases are expanded");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took too long");
+    }
+
+    @Test
+    void aMappingNested2000DeepIsRefused() {
+        StringBuilder b = new StringBuilder(tree.markerState()).append("deep:\n");
+        for (int i = 1; i <= 2000; i++) {
+            b.append("  ".repeat(i)).append("k").append(i).append(":\n");
+        }
+        Path file = tree.write("states/s.sls", b.append("  ".repeat(2001)).append("v\n").toString());
+        tree.assertRefused(tree.run("apply", file.toString()), file, 0, "nested too deeply");
+    }
+
+    @Test
+    void aTenMebibyteLineIsRefusedWithItsLine() {
+        Path file = tree.write("states/s.sls", tree.markerState() + "long:\n  test.nop:\n    - name: "
+                + "x".repeat(10 * 1024 * 1024) + "\n");
+        long t0 = System.nanoTime();
+        tree.assertRefused(tree.run("apply", file.toString()), file, 7, "line too long");
+        assertTrue(System.nanoTime() - t0 < 5_000_000_000L, "took too long");
+    }
+
+    // Messages without a place, or with Java in them.
+
+    @Test
+    void invalidUtf8NamesTheFileAndLine() {
+        byte[] head = (tree.markerState() + "x:\n  test.nop:\n    - name: ").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] bytes = java.util.Arrays.copyOf(head, head.length + 2);
+        bytes[head.length] = (byte) 0xff;
+        bytes[head.length + 1] = '\n';
+        Path file = tree.write("states/s.sls", bytes);
+        tree.assertRefused(tree.run("apply", file.toString()), file, 7, "not UTF-8 text");
+    }
+
+    @Test
+    void aBadPcreTargetIsAnErrorInTheTopFile() {
+        tree.write("states/top.sls", "base:\n  'web[':\n    - match: pcre\n    - s\n");
+        var r = tree.run("call", "state.apply");
+        tree.assertRefused(r, dir.resolve("states/top.sls"), 0, "");
+    }
+
+    @Test
+    void anUnknownMatcherNamesTheTopFile() {
+        tree.write("states/top.sls", "base:\n  '*':\n    - match: bogus\n    - s\n");
+        tree.assertRefused(tree.run("call", "state.apply"), dir.resolve("states/top.sls"), 0, "");
+    }
+
+    @Test
+    void anExtendErrorNamesTheExtendNotTheExtendedFile() {
+        tree.write("states/base.sls", "web:\n  file.managed:\n    - name: " + dir.resolve("web") + "\n");
+        Path file = tree.write("states/s.sls", tree.markerState() + "include:\n  - base\nextend:\n  web:\n    file:\n"
+                + "      - bogus_argument: 1\n");
+        var r = tree.run("apply", file.toString());
+        tree.assertRefused(r, file, 0, "bogus_argument");
+    }
+
+    // Two secret leaks.
+
+    @Test
+    void aPrivateFilesContentsAreNotShown() {
+        Path file = tree.write("states/s.sls", "key:\n  file.managed:\n    - name: " + dir.resolve("key") + "\n    - mode: '0600'\n"
+                + "    - contents: |\n        TOPSECRET-LINE-ONE\n        TOPSECRET-LINE-TWO\n");
+        for (String[] command : new String[][] {{"show", "low_sls", "s"}, {"show", "sls", "s"}, {"call", "state.show_low_sls", "s"},
+            {"show", "low_sls", "s", "--out", "json"}}) {
+            var r = tree.run(command);
+            assertEquals(0, r.exit(), r::toString);
+            assertFalse(r.out().contains("TOPSECRET"), () -> String.join(" ", command) + " showed the contents:\n" + r.out());
+        }
+        assertFalse(Files.exists(dir.resolve("key")));
+        assertTrue(file.toFile().exists());
+    }
+
+    @Test
+    void debugLoggingDoesNotShowABrokenPillarLinesSecret() {
+        tree.write("pillar/top.sls", "base:\n  '*':\n    - p\n");
+        tree.write("pillar/p.sls", "password: \"HUNTER2-SECRET\n  broken: [\n");
+        var r = tree.run("apply", sls.toString(), "--pillar-root", dir.resolve("pillar").toString(), "--log-level", "debug");
+        assertEquals(1, r.exit(), r::toString);
+        assertFalse(r.err().contains("HUNTER2"), r::toString);
+        assertFalse(r.out().contains("HUNTER2"), r::toString);
+    }
+
+    // A temporary file stays for good.
+
+    @Test
+    void aKilledRunsTemporaryFileIsRemovedByTheNextRun() throws Exception {
+        Path target = dir.resolve("conf");
+        Path file = tree.write("states/s.sls", "conf:\n  file.managed:\n    - name: " + target + "\n    - contents: new\n");
+        assertEquals(0, tree.run("apply", file.toString()).exit());
+        // What a kill between writing the temporary and renaming it leaves: the journal entry and the file.
+        Path leftover = dir.resolve(".conf.agent-0123456789abcdef");
+        Files.writeString(leftover, "new\n");
+        Files.createDirectories(dir.resolve("cache"));
+        Files.writeString(dir.resolve("cache/temporaries"), leftover + "\n");
+        var r = tree.run("apply", file.toString());
+        assertEquals(0, r.exit(), r::toString);
+        assertFalse(Files.exists(leftover), "the temporary file is still there");
+        assertEquals("new\n", Files.readString(target));
+    }
+
     @Test
     void callStateApplyRefusesNothingValid() {
         AgentRun.Outcome r = tree.run("call", "state.apply", "s", "test=True");

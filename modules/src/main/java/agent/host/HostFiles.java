@@ -32,6 +32,7 @@ public final class HostFiles {
 
     private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
     private final HostChanges reports;
+    private final Temporaries temporaries = new Temporaries();
 
     public HostFiles() {
         this(new HostChanges());
@@ -44,6 +45,20 @@ public final class HostFiles {
 
     private void changed(Path path) {
         reports.report(new HostChange.PathChanged(path.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Journals this run's temporary files in {@code journal}, and removes those an earlier run
+     * that was killed left behind. Call once, holding the run lock, before anything is written.
+     */
+    public void tidyTemporaries(Path journal) {
+        temporaries.journalIn(journal);
+        temporaries.removeLeftovers();
+    }
+
+    /** The run ended: its temporaries are all gone, and so is their journal. */
+    public void temporariesDone() {
+        temporaries.removeLeftovers();
     }
 
     /** How many times this run wrote, appended, linked or deleted something (caches of files key on it). */
@@ -120,6 +135,7 @@ public final class HostFiles {
         Path dir = parentOf(path);
         Ownership target = ownership.orElse(stat(path));
         Path tmp = temporarySibling(path);
+        temporaries.noting(tmp);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -192,6 +208,7 @@ public final class HostFiles {
     public void symlink(Path link, String target, Ownership ownership) throws IOException {
         changes.incrementAndGet();
         Path tmp = temporarySibling(link);
+        temporaries.noting(tmp);
         try {
             Files.createSymbolicLink(tmp, Path.of(target));
             applyOwnership(tmp, new Ownership(ownership.uid(), ownership.gid(), null));

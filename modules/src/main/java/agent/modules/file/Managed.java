@@ -4,6 +4,7 @@ import agent.host.CommandResult;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.spi.Args;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -51,12 +52,26 @@ final class Managed {
             Param.string("check_cmd", "Run this with the new file appended; replace only when it exits 0"),
             Param.string("tmp_ext", "Accepted for compatibility"),
             Param.string("encoding", "Accepted for compatibility (UTF-8 is used)"),
-            Param.bool("create", true, "Create the file when missing")),
+            Param.bool("create", true, "Create the file when missing")).hidingWhen(Managed::privateContents),
             "Manage a file: its contents (inline, from pillar, or from a source rendered as a template), owner and mode.",
             Managed::apply).validating((args, problems) ->
                     problems.exclusive(args, "contents", "contents_pillar", "contents_grains", "source"));
 
     private Managed() {
+    }
+
+    /** Contents written to a file others may not read are a secret: never shown, as a password is not. */
+    private static List<String> privateContents(Args args) {
+        Object mode = args.raw("mode");
+        if (mode == null || !args.has("contents")) {
+            return List.of();
+        }
+        try {
+            String digits = Values.mode(mode);
+            return (digits.charAt(digits.length() - 1) - '0' & 4) == 0 ? List.of("contents") : List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     static Result apply(Call call) throws Exception {
