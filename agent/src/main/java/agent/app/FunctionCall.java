@@ -50,7 +50,7 @@ public final class FunctionCall {
             case "state.highstate" -> new Run(s.apply(s.targets(List.of()), runTest, listener));
             case "state.show_sls" -> new Data(s.showSls(s.targets(required(mods(args, kwargs), function))));
             case "state.show_low_sls" -> new Data(chunks(s.lowSlsRaw(s.targets(required(mods(args, kwargs), function)))));
-            case "state.show_lowstate" -> new Data(chunks(s.lowState(s.targets(List.of()))));
+            case "state.show_lowstate" -> new Data(chunks(s.showLowState(s.targets(List.of()))));
             case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
             default -> new Data(exec(s, function, args, kwargs));
         };

@@ -13,6 +13,7 @@ import agent.loader.StateTree;
 import agent.loader.TargetMatcher;
 import agent.loader.TopFile;
 import agent.render.SlsRenderer;
+import agent.secrets.Secret;
 import agent.secrets.Secrets;
 import agent.spi.Args;
 import agent.spi.Schema;
@@ -103,7 +104,40 @@ final class Pipeline {
         // Compiling consumes the high data, so the chunks for secret arguments come from a second render.
         Map<String, Object> resolved = new Compiler(modules).resolve(highState(t));
         hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+        hideInHighData(resolved);
         return resolved;
+    }
+
+    /** Each secret argument of the high data replaced by a {@link Secret}, which every outputter shows redacted. */
+    @SuppressWarnings("unchecked")
+    private void hideInHighData(Map<String, Object> high) {
+        for (Object body : high.values()) {
+            if (!(body instanceof Map<?, ?> states)) {
+                continue;
+            }
+            for (Map.Entry<?, ?> e : states.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (key.startsWith("__") || !(e.getValue() instanceof List<?> items)) {
+                    continue;
+                }
+                String module = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+                String fun = key.contains(".") ? key.substring(key.indexOf('.') + 1)
+                        : items.stream().filter(String.class::isInstance).map(String.class::cast).findFirst().orElse("");
+                Map<String, Object> args = new java.util.LinkedHashMap<>();
+                items.forEach(i -> {
+                    if (i instanceof Map<?, ?> m && m.size() == 1) {
+                        m.forEach((k, v) -> args.put(String.valueOf(k), v));
+                    }
+                });
+                for (String name : secretNames(module, fun, args)) {
+                    for (Object i : items) {
+                        if (i instanceof Map<?, ?> m && m.get(name) != null) {
+                            ((Map<String, Object>) m).put(name, new Secret(textOf(m.get(name))));
+                        }
+                    }
+                }
+            }
+        }
     }
 
     /** The top file that names an environment's SLS: its own, else the one of the base environment. */
@@ -115,7 +149,30 @@ final class Pipeline {
 
     /** Salt 3006's show_low_sls: the chunks before extend/_in/exclude. */
     List<Low> lowSlsRaw(Targets.Resolved t) {
-        return hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+        return shown(hideSecretArguments(new Compiler(modules).compileRaw(highState(t))));
+    }
+
+    /** The chunks as shown: each secret argument's value a {@link Secret}, which every outputter shows redacted. */
+    List<Low> shown(List<Low> chunks) {
+        List<Low> out = new ArrayList<>(chunks.size());
+        for (Low low : chunks) {
+            for (String name : secretNames(low.state(), low.fun(), low.data())) {
+                if (low.get(name) != null) {
+                    low = low.with(name, new Secret(textOf(low.get(name))));
+                }
+            }
+            out.add(low);
+        }
+        return out;
+    }
+
+    private List<String> secretNames(String module, String fun, Map<String, Object> args) {
+        Schema schema = modules.function(module, fun).map(StateFunction::schema).orElse(null);
+        return schema == null ? List.of() : schema.secrets(new Args(module, fun, schema, args));
+    }
+
+    private static String textOf(Object v) {
+        return v instanceof List<?> l ? String.join("\n", l.stream().map(Values::text).toList()) : Values.text(v);
     }
 
     /** Values of arguments declared secret (password hashes, private file contents) are redacted from here on. */
@@ -135,8 +192,7 @@ final class Pipeline {
             for (String name : names) {
                 Object v = low.data().get(name);
                 if (v != null) {
-                    Secrets.registerText(v instanceof List<?> l ? String.join("\n", l.stream().map(Values::text).toList())
-                            : Values.text(v));
+                    Secrets.register(textOf(v));
                 }
             }
         }

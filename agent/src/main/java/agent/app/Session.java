@@ -134,6 +134,11 @@ public final class Session {
         return pipeline.lowSlsRaw(t);
     }
 
+    /** Salt's show_lowstate: the chunks a run executes, secret arguments shown redacted. */
+    public List<Low> showLowState(Targets.Resolved t) {
+        return pipeline.shown(lowState(t));
+    }
+
     /** The journal of the temporary files a real run makes, in the cachedir. */
     private static final String TEMPORARIES = "temporaries";
 

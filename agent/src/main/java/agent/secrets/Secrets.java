@@ -28,18 +28,6 @@ public final class Secrets {
         remember(value);
     }
 
-    /** A secret text, and each of its lines: output that breaks it into lines shows them one by one. */
-    public static void registerText(String value) {
-        remember(value);
-        if (value.indexOf('\n') >= 0) {
-            for (String line : value.split("\n")) {
-                if (!line.isBlank()) {
-                    remember(line.strip());
-                }
-            }
-        }
-    }
-
     static void remember(String value) {
         made = true;
         if (value.length() >= MIN_SEARCHED_LENGTH && !KNOWN.contains(value)) {

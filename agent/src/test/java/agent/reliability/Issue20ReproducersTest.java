@@ -238,7 +238,7 @@ class Issue20ReproducersTest {
         Path file = tree.write("states/s.sls", "key:\n  file.managed:\n    - name: " + dir.resolve("key") + "\n    - mode: '0600'\n"
                 + "    - contents: |\n        TOPSECRET-LINE-ONE\n        TOPSECRET-LINE-TWO\n");
         for (String[] command : new String[][] {{"show", "low_sls", "s"}, {"show", "sls", "s"}, {"call", "state.show_low_sls", "s"},
-            {"show", "low_sls", "s", "--out", "json"}}) {
+            {"show", "low_sls", "s", "--out", "json"}, {"show", "sls", "s", "--out", "json"}}) {
             var r = tree.run(command);
             assertEquals(0, r.exit(), r::toString);
             assertFalse(r.out().contains("TOPSECRET"), () -> String.join(" ", command) + " showed the contents:\n" + r.out());

@@ -91,7 +91,12 @@ final class ArgTypes {
             return "a list";
         }
         String text = Values.text(v);
-        return "'" + (text.length() > 60 ? text.substring(0, 57) + "..." : text) + "'";
+        text = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        // A message is one line: control characters are shown escaped.
+        StringBuilder shown = new StringBuilder("'");
+        text.chars().forEach(c -> shown.append(c == '\n' ? "\\n" : c == '\t' ? "\\t" : c < 0x20 || c == 0x7f
+                ? String.format("\\x%02x", c) : String.valueOf((char) c)));
+        return shown.append("'").toString();
     }
 
     static boolean isScalar(Object v) {
