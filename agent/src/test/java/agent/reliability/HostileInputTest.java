@@ -385,7 +385,7 @@ class HostileInputTest {
         return new Input("top files", files, List.of("call", "state.apply"), List.of(), "top.sls");
     }
 
-    /** Alias bombs, deep nesting, long lines, recursion: each refused quickly with its place. */
+    /** Alias bombs, deep nesting, long lines, self-referring aliases: each refused quickly with its place. */
     Input bombs(Random r, int n) {
         String body = switch (r.nextInt(6)) {
             case 0 -> {
@@ -413,7 +413,10 @@ class HostileInputTest {
                 yield b.append("  ".repeat(depth + 1)).append("v\n").toString();
             }
             case 3 -> "long:\n  test.nop:\n    - name: " + "x".repeat(Limits_MAX_LINE + 1 + r.nextInt(1000)) + "\n";
-            case 4 -> "{% macro f(n) %}{{ f(n + 1) }}{% endmacro %}\nrec:\n  test.nop:\n    - name: {{ f(0) }}\n";
+            case 4 -> {
+                int depth = 120 + r.nextInt(2000);
+                yield "deep:\n  test.nop:\n    - name: x\n    - data: " + "{a: ".repeat(depth) + "x" + "}".repeat(depth) + "\n";
+            }
             default -> "self: &s [*s]\n";
         };
         return sls("bombs", marker(rootOf(n)) + body);

@@ -73,18 +73,25 @@ public class Args {
      */
     public boolean bool(String key) {
         Object v = args.get(key);
-        if (v != null) {
-            return Booleans.require(v, "'" + key + "'");
+        if (v == null) {
+            v = declared(key).defaultValue();
         }
-        Object dflt = declared(key).defaultValue();
-        return dflt != null && Booleans.require(dflt, "'" + key + "'");
+        return v != null && truth(key, v);
     }
 
     /** A boolean argument given in the state, or empty: for arguments whose absence means something. */
     public Optional<Boolean> optionalBool(String key) {
         declared(key);
         Object v = args.get(key);
-        return v == null ? Optional.empty() : Optional.of(Booleans.require(v, "'" + key + "'"));
+        return v == null ? Optional.empty() : Optional.of(truth(key, v));
+    }
+
+    /** A boolean the compiler checked; the message only for a value that slipped past it. */
+    private static boolean truth(String key, Object v) {
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        return Booleans.require(v, "'" + key + "'");
     }
 
     private Param declared(String key) {
