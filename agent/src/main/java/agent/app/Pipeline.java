@@ -16,6 +16,7 @@ import agent.render.SlsRenderer;
 import agent.secrets.Secret;
 import agent.secrets.Secrets;
 import agent.spi.Args;
+import agent.spi.Param;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
 import agent.spi.Values;
@@ -175,20 +176,16 @@ final class Pipeline {
         return v instanceof List<?> l ? String.join("\n", l.stream().map(Values::text).toList()) : Values.text(v);
     }
 
-    /** Values of arguments declared secret (password hashes, private file contents) are redacted from here on. */
+    /**
+     * Values of arguments declared secret (password hashes) are redacted from here on. A private
+     * file's contents are not: they are hidden where chunks are shown ({@link #shown}), and a
+     * known secret would keep the run's plan from being remembered.
+     */
     private List<Low> hideSecretArguments(List<Low> chunks) {
         // The secret parameters of each function, found once per function rather than once per state.
         Map<String, List<String>> secretParams = new HashMap<>();
         for (Low low : chunks) {
-            String state = low.state();
-            String fun = low.fun();
-            Schema schema = modules.function(state, fun).map(StateFunction::schema).orElse(null);
-            if (schema == null) {
-                continue;
-            }
-            Args args = new Args(state, fun, schema, low.data());
-            List<String> names = schema.hidesByValue() ? schema.secrets(args)
-                    : secretParams.computeIfAbsent(state + "." + fun, k -> schema.secrets(args));
+            List<String> names = secretParams.computeIfAbsent(low.state() + "." + low.fun(), k -> declaredSecrets(low));
             for (String name : names) {
                 Object v = low.data().get(name);
                 if (v != null) {
@@ -197,5 +194,10 @@ final class Pipeline {
             }
         }
         return chunks;
+    }
+
+    private List<String> declaredSecrets(Low low) {
+        return modules.function(low.state(), low.fun()).map(fn -> fn.schema().params().stream()
+                .filter(Param::secret).map(Param::name).toList()).orElse(List.of());
     }
 }
