@@ -1,6 +1,7 @@
 package agent.app;
 
 import agent.config.AgentConfig;
+import agent.loader.gitfs.GitSources;
 import agent.execute.RunResult;
 import agent.report.jobs.JobCache;
 import agent.report.jobs.JobRecord;
@@ -26,22 +27,43 @@ public final class JobRecorder {
     private final Returners returners;
     // UTC: the system's zone rules cost a cold start a few milliseconds to load.
     private final LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC);
+    private String id;
+    private List<Object> funArgs = List.of();
 
     public JobRecorder(AgentConfig config, List<String> extraReturners) {
         this.config = config;
         List<String> specs = new ArrayList<>(config.returners());
         specs.addAll(extraReturners);
-        this.returners = Returners.of(specs);
+        this.returners = Returners.of(specs, config.opts(), config.cacheDir());
+    }
+
+    /** Which host ran the job and the function's arguments as Salt lists them (SLS names, test=True). */
+    public JobRecorder about(String id, List<Object> funArgs) {
+        this.id = id;
+        this.funArgs = funArgs;
+        return this;
     }
 
     public void record(String function, List<String> arguments, RunResult result, int exitCode) {
         JobRecord job = new JobRecord(JobRecord.newJid(start), function, arguments, start.toString(),
-                LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, result.test(), result.toSalt());
+                LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, result.test(), result.toSalt(), id,
+                withTest(result.test()), GitSources.of(config.opts()));
         try {
             new JobCache(config.cacheDir(), config.jobsKeep()).write(job);
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not write the job cache under {}: {}", config.cacheDir(), e.getMessage());
         }
+        agent.Timing.mark("job cache written");
         returners.send(job);
+        agent.Timing.mark("returners sent");
+    }
+
+    private List<Object> withTest(boolean test) {
+        if (!test) {
+            return funArgs;
+        }
+        List<Object> args = new ArrayList<>(funArgs);
+        args.add(new java.util.LinkedHashMap<>(java.util.Map.of("test", true)));
+        return args;
     }
 }

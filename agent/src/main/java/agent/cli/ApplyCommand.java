@@ -31,14 +31,20 @@ final class ApplyCommand implements Subcommand {
     public int run(ParseResult p, Invocation inv) {
         OutputOptions output = OutputOptions.from(p);
         RunOptions run = RunOptions.from(p);
+        run.splayPause();
         Session session = inv.session(TreeOptions.from(p), output, run.flags());
-        JobRecorder jobs = new JobRecorder(session.config(), run.returners());
+        JobRecorder jobs = new JobRecorder(session.config(), run.returners())
+                .about(session.id(), new java.util.ArrayList<>(Opts.positionals(p)));
         session.rememberPlan(Opts.positionals(p));
         var targets = session.targets(Opts.positionals(p));
         RunResult result;
         ProgressLine progress = output.progress(session.config());
         try {
             result = session.apply(targets, session.config().test(), progress);
+        } catch (agent.app.RunLock.Held held) {
+            // The timer's run finding a manual one (or the last one) still going: not an error.
+            System.err.println("agent: " + held.getMessage() + "; this run is skipped (exit " + ExitCode.LOCKED + ")");
+            return ExitCode.LOCKED;
         } finally {
             if (progress != null) {
                 progress.close();
@@ -47,7 +53,7 @@ final class ApplyCommand implements Subcommand {
         new Printer(inv.out(), "local", output.colors(session.config()))
                 .run(result, output.format("highstate"), session.config().stateOutput(), session.config().stateVerbose());
         agent.Timing.mark("printed");
-        int code = result.anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+        int code = run.exitCode(result);
         jobs.record("state.apply", inv.args(), result, code);
         return code;
     }

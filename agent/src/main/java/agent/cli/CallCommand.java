@@ -56,7 +56,8 @@ final class CallCommand implements Subcommand {
         OutputOptions output = OutputOptions.from(p);
         RunOptions runOptions = RunOptions.from(p);
         Session session = inv.session(TreeOptions.from(p), output, runOptions.flags());
-        JobRecorder jobs = FunctionCall.isStateRun(function) ? new JobRecorder(session.config(), runOptions.returners()) : null;
+        JobRecorder jobs = FunctionCall.isStateRun(function)
+                ? new JobRecorder(session.config(), runOptions.returners()).about(session.id(), new ArrayList<>(positional)) : null;
         FunctionCall.Outcome outcome;
         ProgressLine progress = FunctionCall.isStateRun(function) ? output.progress(session.config()) : null;
         try {

@@ -16,7 +16,8 @@ record Invocation(Jinja jinja, PrintStream out, PrintStream err, String version,
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
-        AgentConfig config = tree.load(flags);
+        // Trees from git are fetched first: the run applies the commit fetched now.
+        AgentConfig config = agent.loader.gitfs.GitSources.apply(tree.load(flags), !tree.fileRoots().isEmpty());
         config.warnings().forEach(w -> err.println("agent: warning: " + w));
         Session s = new Session(config, jinja, Host.local(config.processTimeout()), version);
         s.overridePillar(tree.pillarOverride());

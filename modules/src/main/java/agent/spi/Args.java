@@ -69,19 +69,20 @@ public class Args {
 
     /**
      * A boolean argument, or the default its function declares for it (an argument declared
-     * without a default reads as false). Defaults are written once, in the schema.
+     * without a default reads as false). Defaults are written once, in the schema. A key the
+     * function does not declare reads as false: shared option readers (install options,
+     * service options) serve functions that take only some of those options.
      */
     public boolean bool(String key) {
         Object v = args.get(key);
         if (v == null) {
-            v = declared(key).defaultValue();
+            v = schema.param(key).map(Param::defaultValue).orElse(null);
         }
         return v != null && truth(key, v);
     }
 
     /** A boolean argument given in the state, or empty: for arguments whose absence means something. */
     public Optional<Boolean> optionalBool(String key) {
-        declared(key);
         Object v = args.get(key);
         return v == null ? Optional.empty() : Optional.of(truth(key, v));
     }
@@ -92,11 +93,6 @@ public class Args {
             return b;
         }
         return Booleans.require(v, "'" + key + "'");
-    }
-
-    private Param declared(String key) {
-        return schema.param(key).orElseThrow(() -> new IllegalStateException(
-                "'" + key + "' is not an argument of " + module + "." + function));
     }
 
     public Optional<Long> integer(String key) {

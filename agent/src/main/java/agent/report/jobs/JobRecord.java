@@ -9,10 +9,18 @@ import java.util.Map;
 
 /**
  * One state run as the job cache and the returners keep it: Salt's return structure under
- * {@code return}, plus what was asked, when, and how it ended.
+ * {@code return}, plus what was asked, when, and how it ended; which host ran it ({@code id}),
+ * the function's arguments as Salt lists them ({@code fun_args}), and the commits its trees came
+ * from ({@code sources}, for trees fetched from git).
  */
 public record JobRecord(String jid, String function, List<String> arguments, String start, String end,
-                        int exitCode, boolean test, Map<String, Object> ret) {
+                        int exitCode, boolean test, Map<String, Object> ret, String id, List<Object> funArgs,
+                        List<Map<String, Object>> sources) {
+
+    public JobRecord(String jid, String function, List<String> arguments, String start, String end,
+                     int exitCode, boolean test, Map<String, Object> ret) {
+        this(jid, function, arguments, start, end, exitCode, test, ret, null, List.of(), List.of());
+    }
 
     private static final DateTimeFormatter JID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
 
@@ -31,6 +39,15 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
         m.put("exit_code", exitCode);
         m.put("test", test);
         m.put("return", ret);
+        if (id != null) {
+            m.put("id", id);
+        }
+        if (!funArgs.isEmpty()) {
+            m.put("fun_args", funArgs);
+        }
+        if (!sources.isEmpty()) {
+            m.put("sources", sources);
+        }
         return m;
     }
 
@@ -42,7 +59,10 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
                 args instanceof List<?> l ? l.stream().map(String::valueOf).toList() : new ArrayList<>(),
                 String.valueOf(m.get("start")), String.valueOf(m.get("end")),
                 m.get("exit_code") instanceof Number n ? n.intValue() : -1, Boolean.TRUE.equals(m.get("test")),
-                ret instanceof Map<?, ?> r ? (Map<String, Object>) r : new LinkedHashMap<>());
+                ret instanceof Map<?, ?> r ? (Map<String, Object>) r : new LinkedHashMap<>(),
+                m.get("id") == null ? null : String.valueOf(m.get("id")),
+                m.get("fun_args") instanceof List<?> f ? (List<Object>) f : List.of(),
+                m.get("sources") instanceof List<?> src ? (List<Map<String, Object>>) src : List.of());
     }
 
     /** How many states changed and how many failed, for listings. */
