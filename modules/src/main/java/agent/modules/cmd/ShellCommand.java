@@ -1,7 +1,12 @@
 package agent.modules.cmd;
 
+import agent.host.Accounts;
 import agent.host.Command;
 import agent.host.CommandResult;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Fact;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -41,10 +46,11 @@ final class ShellCommand {
     }
 
     static Command build(Call call, List<String> argv) throws StateException {
+        Facts facts = call.context().facts();
         Command cmd = Command.of(argv).withEnv(env(call));
         if (call.has("cwd")) {
             Path cwd = Path.of(call.string("cwd").orElseThrow());
-            if (!java.nio.file.Files.isDirectory(cwd)) {
+            if (!facts.read(FileFacts.IS_DIRECTORY, cwd)) {
                 throw new StateException("Specified cwd '" + cwd + "' does not exist");
             }
             cmd = cmd.inDirectory(cwd);
@@ -56,15 +62,17 @@ final class ShellCommand {
         }
         if (call.has("runas")) {
             String user = call.string("runas").orElseThrow();
-            var entry = call.context().host().accounts().user(user)
-                    .orElseThrow(() -> new StateException("User '" + user + "' is not available"));
+            Accounts.User entry = facts.read(AccountFacts.DATABASE, Fact.Whole.ALL).user(user);
+            if (entry == null) {
+                throw new StateException("User '" + user + "' is not available");
+            }
             cmd = cmd.as(user).withEnv(Map.of("HOME", entry.home(), "USER", user, "LOGNAME", user));
             if (call.has("cwd")) {
                 cmd = cmd.inDirectory(Path.of(call.string("cwd").orElseThrow()));
             } else {
                 // Salt starts in the user's home; accounts like nobody have none.
                 Path home = Path.of(entry.home());
-                cmd = cmd.inDirectory(java.nio.file.Files.isDirectory(home) ? home : Path.of("/"));
+                cmd = cmd.inDirectory(facts.read(FileFacts.IS_DIRECTORY, home) ? home : Path.of("/"));
             }
         }
         if (call.has("stdin")) {

@@ -1,6 +1,7 @@
 package agent.modules.file;
 
 import agent.host.FileStat;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Result;
@@ -23,7 +24,7 @@ final class Absent {
         if (path.getParent() == null) {
             return Result.failed("Refusing to make \"/\" absent");
         }
-        FileStat current = call.context().host().files().stat(path);
+        FileStat current = call.context().facts().get(FileFacts.STAT, path);
         if (!current.exists()) {
             return Result.ok("File " + path + " is not present");
         }

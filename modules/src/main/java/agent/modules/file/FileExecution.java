@@ -5,7 +5,7 @@ import agent.spi.ExecCall;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
 import agent.spi.Values;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -24,7 +24,7 @@ public final class FileExecution implements ExecutionModule {
         f.put("file_exists", c -> stat(c, true).isFile());
         f.put("directory_exists", c -> stat(c, true).isDirectory());
         f.put("is_link", c -> stat(c, false).isSymlink());
-        f.put("access", c -> Files.exists(path(c)));
+        f.put("access", c -> c.context().host().files().exists(path(c)));
         f.put("readlink", c -> {
             FileStat st = stat(c, false);
             if (!st.isSymlink()) {
@@ -32,8 +32,8 @@ public final class FileExecution implements ExecutionModule {
             }
             return st.linkTarget();
         });
-        f.put("read", c -> Files.readString(path(c)));
-        f.put("contains", c -> Files.readString(path(c)).contains(Values.text(c.required(1, "text"))));
+        f.put("read", FileExecution::read);
+        f.put("contains", c -> read(c).contains(Values.text(c.required(1, "text"))));
         f.put("get_mode", c -> {
             FileStat st = stat(c, true);
             return st.exists() ? st.octalMode() : "";
@@ -51,6 +51,10 @@ public final class FileExecution implements ExecutionModule {
             return p.toString();
         });
         return f;
+    }
+
+    private static String read(ExecCall c) throws IOException {
+        return c.context().host().files().readStrictText(path(c));
     }
 
     private static Path path(ExecCall c) {

@@ -3,8 +3,11 @@ package agent.modules.file;
 import agent.host.CommandResult;
 import agent.host.FileStat;
 import agent.host.HostFiles;
+import agent.host.Identity;
 import agent.host.Ownership;
 import agent.spi.Args;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -15,7 +18,6 @@ import agent.spi.StateFunction;
 import agent.spi.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -77,13 +79,14 @@ final class Managed {
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Perms perms = Perms.of(call, "mode");
-        FileStat current = files.stat(path);
+        FileStat current = facts.get(FileFacts.STAT, path);
         if (current.isSymlink() && call.bool("follow_symlinks")) {
-            FileStat target = files.statFollow(path);
+            FileStat target = facts.get(FileFacts.STAT_FOLLOWED, path);
             if (target.exists()) {
                 path = path.toRealPath();
-                current = files.stat(path);
+                current = facts.get(FileFacts.STAT, path);
             }
         }
         if (current.isDirectory()) {
@@ -95,11 +98,11 @@ final class Managed {
         boolean keepContent = current.exists() && !call.bool("replace");
         Optional<byte[]> wanted = keepContent ? Optional.empty() : desiredContent(call);
         // In test mode a missing folder is no failure: an earlier state of the run may create it (Salt predicts too).
-        if (!call.test() && !current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        if (!call.test() && !current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("Parent directory not present");
         }
 
-        byte[] old = current.exists() ? files.read(path) : null;
+        byte[] old = current.exists() ? facts.get(FileFacts.CONTENT, path) : null;
         byte[] content = wanted.orElse(old == null ? new byte[0] : old);
         boolean contentDiffers = old == null || !Arrays.equals(old, content);
 
@@ -230,9 +233,9 @@ final class Managed {
 
     /** Salt's check_cmd for files: the command judges the new content before it is put in place. */
     private static Optional<Result> runCheckCmd(Call call, String checkCmd, Path path, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile("agent-check-", "-" + path.getFileName());
+        HostFiles files = call.context().host().files();
+        Path tmp = files.temporaryFile("agent-check-", "-" + path.getFileName(), content, 0600);
         try {
-            Files.write(tmp, content);
             String shell = call.string("shell").orElse("/bin/sh");
             CommandResult r = call.context().host().commands()
                     .run(agent.host.Command.shell(shell, checkCmd + " " + tmp));
@@ -242,7 +245,7 @@ final class Managed {
             }
             return Optional.empty();
         } finally {
-            Files.deleteIfExists(tmp);
+            files.delete(tmp);
         }
     }
 }

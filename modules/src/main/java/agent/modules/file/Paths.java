@@ -1,8 +1,9 @@
 package agent.modules.file;
 
-import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -71,12 +72,11 @@ final class Paths {
         return m;
     }
 
-    static boolean isParentMissing(HostFiles files, Path path) {
+    static boolean isParentMissing(Facts facts, Path path) throws IOException {
         Path parent = path.getParent();
         if (parent == null) {
             return false;
         }
-        FileStat st = files.statFollow(parent);
-        return !st.isDirectory();
+        return !facts.get(FileFacts.STAT_FOLLOWED, parent).isDirectory();
     }
 }

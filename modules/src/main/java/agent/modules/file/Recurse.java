@@ -1,8 +1,9 @@
 package agent.modules.file;
 
-import agent.host.Accounts;
+import agent.host.AccountDb;
 import agent.host.FileStat;
 import agent.host.HostFiles;
+import agent.host.facts.AccountFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -13,7 +14,6 @@ import agent.spi.StateFunction;
 import agent.spi.Values;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -61,7 +61,7 @@ final class Recurse {
 
     static Result apply(Call call) throws Exception {
         Path name = Paths.target(call);
-        String owners = missingOwners(call.context().host().accounts(), call);
+        String owners = missingOwners(call.context().facts().get(AccountFacts.DATABASE), call);
         if (!owners.isEmpty()) {
             return Result.failed(owners);
         }
@@ -104,7 +104,7 @@ final class Recurse {
         if (clean) {
             Set<Path> keep = new HashSet<>(plan.keep());
             keep.addAll(keptByRequisites(call, name));
-            List<Path> removed = CleanDir.removals(name, keep, patterns(call));
+            List<Path> removed = CleanDir.removals(files, name, keep, patterns(call));
             if (!removed.isEmpty()) {
                 List<String> listed = removed.stream().map(Path::toString).toList();
                 if (test) {
@@ -179,7 +179,7 @@ final class Recurse {
     }
 
     /** Salt's _check_user: both missing accounts named, in its words. */
-    private static String missingOwners(Accounts accounts, Call call) {
+    private static String missingOwners(AccountDb accounts, Call call) {
         String err = "";
         Optional<String> user = call.string("user").filter(u -> !u.isEmpty());
         Optional<String> group = call.string("group").filter(g -> !g.isEmpty());
@@ -224,13 +224,13 @@ final class Recurse {
                 continue;
             }
             Path p = Path.of(n).normalize();
-            if (!Files.isDirectory(p)) {
+            if (!call.context().host().files().isDirectory(p)) {
                 keep.add(p);
             } else if (p.startsWith(name)) {
                 if ("recurse".equals(chunk.get("fun"))) {
                     keep.addAll(planOf(call, chunk).map(RecursePlan::keep).orElse(Set.of()));
                 } else {
-                    keep.addAll(CleanDir.everythingUnder(p));
+                    keep.addAll(CleanDir.everythingUnder(call.context().host().files(), p));
                 }
             }
         }

@@ -3,6 +3,8 @@ package agent.modules.file;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -39,7 +41,8 @@ final class Replace {
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
-        FileStat current = files.statFollow(path);
+        Facts facts = call.context().facts();
+        FileStat current = facts.get(FileFacts.STAT_FOLLOWED, path);
         if (!current.isFile()) {
             if (call.bool("ignore_if_missing")) {
                 return Result.ok("No changes needed to be made since " + path + " does not exist");
@@ -54,7 +57,7 @@ final class Replace {
         }
         String repl = call.string("repl").orElseThrow();
         long count = call.integer("count").orElse(0L);
-        String old = files.readText(path);
+        String old = facts.get(FileFacts.TEXT, path);
         String updated = PyRegex.sub(pattern, repl, old, count);
         if (updated.equals(old) && !pattern.matcher(old).find()) {
             String add = call.string("not_found_content").orElse(repl);

@@ -3,6 +3,9 @@ package agent.modules.file;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -35,14 +38,15 @@ final class Symlink {
         Path path = Paths.target(call);
         String target = call.string("target").orElseThrow();
         HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Perms perms = Perms.of(call, "mode");
-        FileStat current = files.stat(path);
+        FileStat current = facts.get(FileFacts.STAT, path);
 
         if (current.exists() && !current.isSymlink() && !call.bool("force") && !call.has("backupname")) {
             String what = current.isDirectory() ? "Directory" : "File";
             return Result.failed(what + " exists where the symlink " + path + " should be");
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        if (!current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("Directory " + path.getParent() + " for symlink is not present");
         }
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -59,7 +63,7 @@ final class Symlink {
 
         if (changes.isEmpty()) {
             return Result.ok("Symlink " + path + " is present and owned by "
-                    + Perms.ownerText(call.context().host().accounts(), current));
+                    + Perms.ownerText(facts.get(AccountFacts.DATABASE), current));
         }
         if (call.test()) {
             String comment = !current.exists() ? "Symlink " + path + " to be created"
@@ -70,7 +74,7 @@ final class Symlink {
         if (current.exists() && !current.isSymlink()) {
             if (call.has("backupname")) {
                 Path backup = path.resolveSibling(call.string("backupname").orElseThrow());
-                java.nio.file.Files.move(path, backup);
+                files.move(path, backup);
             } else {
                 files.delete(path);
             }

@@ -59,7 +59,7 @@ final class ConfigSet {
         GitConfig git;
         Optional<List<String>> pre;
         try {
-            git = GitConfig.of(call.context().host(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
+            git = GitConfig.of(call.context().host(), call.context().facts(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
             pre = git.getAll(name);
         } catch (GitConfig.GitException e) {
             return Result.failed(e.getMessage());

@@ -40,7 +40,7 @@ final class ConfigUnset {
         GitConfig git;
         Map<String, List<String>> matches;
         try {
-            git = GitConfig.of(call.context().host(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
+            git = GitConfig.of(call.context().host(), call.context().facts(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
             matches = git.getRegexp(keyRegex, valueRegex);
         } catch (GitConfig.GitException e) {
             return Result.failed(e.getMessage());

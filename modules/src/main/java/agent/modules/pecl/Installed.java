@@ -3,6 +3,7 @@ package agent.modules.pecl;
 import agent.host.CommandResult;
 import agent.host.PearRegistry;
 import agent.spi.Args;
+import agent.host.facts.Facts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -38,7 +39,8 @@ final class Installed {
             Param.listOf("extensions", Param.Type.ANY, "Several extensions in one pecl call: names, or {name: version} (name is then"
                     + " ignored; an agent extension)")),
             "Install a PECL extension (channel/name or name), built with pecl.",
-            Installed::apply).validating(Installed::validate);
+            Installed::apply).validating(Installed::validate)
+            .reading(new InstalledReleases.Needs());
 
     private Installed() {
     }
@@ -51,10 +53,10 @@ final class Installed {
             return Result.failed(e.getMessage());
         }
         Map<String, String> wanted = wanted(call);
-        InstalledReleases installed = InstalledReleases.of(call.context());
+        Facts facts = call.context().facts();
         Map<String, Optional<PearRegistry.Package>> targets = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
-            Optional<PearRegistry.Package> cur = installed.find(e.getKey());
+            Optional<PearRegistry.Package> cur = InstalledReleases.find(facts, e.getKey());
             boolean satisfied = cur.isPresent() && (e.getValue() == null
                     ? Stability.atLeast(cur.get().state(), preferred) : cur.get().version().equals(e.getValue()));
             if (!satisfied) {
@@ -85,14 +87,12 @@ final class Installed {
         // alone does not reach a package that has no stable release.
         targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
         CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults") ? "\n".repeat(200) : null);
-        InstalledReleases.changed(call.context());
-        InstalledReleases after = InstalledReleases.of(call.context());
 
         Map<String, Object> changes = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         for (var e : targets.entrySet()) {
             String before = e.getValue().map(PearRegistry.Package::version).orElse("");
-            Optional<PearRegistry.Package> now = after.find(e.getKey());
+            Optional<PearRegistry.Package> now = InstalledReleases.find(facts, e.getKey());
             String version = now.map(PearRegistry.Package::version).orElse("");
             if (!version.equals(before)) {
                 changes.put(e.getKey(), change(before, version));

@@ -15,14 +15,15 @@ import java.util.Optional;
 final class Removed {
 
     static final StateFunction FUNCTION = new StateFunction("removed", Schema.of().naming(Checks.PECL),
-            "Uninstall a PECL extension (channel/name or name).", Removed::apply);
+            "Uninstall a PECL extension (channel/name or name).", Removed::apply)
+            .reading(new InstalledReleases.Needs());
 
     private Removed() {
     }
 
     static Result apply(Call call) throws Exception {
         String name = Installed.checked(call.name());
-        Optional<PearRegistry.Package> cur = InstalledReleases.of(call.context()).find(name);
+        Optional<PearRegistry.Package> cur = InstalledReleases.find(call.context().facts(), name);
         if (cur.isEmpty()) {
             return Result.ok("Pecl extension " + name + " is not installed.");
         }
@@ -31,8 +32,7 @@ final class Removed {
             return Result.pending(changes, "Pecl extension " + name + " would have been removed");
         }
         CommandResult r = Pecl.run(call.context().host(), List.of("uninstall", cur.get().qualified()), null);
-        InstalledReleases.changed(call.context());
-        if (InstalledReleases.of(call.context()).find(name).isPresent()) {
+        if (InstalledReleases.find(call.context().facts(), name).isPresent()) {
             return Result.failed("Could not remove pecl extension " + name + ".\n" + Pecl.failure(r));
         }
         return Result.changed(changes, "Pecl extension " + name + " was successfully removed.");

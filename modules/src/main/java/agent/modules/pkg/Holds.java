@@ -20,7 +20,8 @@ final class Holds {
             Param.listOf("pkgs", Param.Type.ANY, "Several packages (names, or {name: version}: the version is ignored by apt)"),
             Param.string("version", "Ignored by apt (accepted for compatibility)"),
             Param.bool("replace", false, "Also release every other held package")),
-            "Hold packages: apt will not upgrade or remove them.", call -> apply(call, true)).validating(PkgValidation.NAMED);
+            "Hold packages: apt will not upgrade or remove them.", call -> apply(call, true)).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     static final StateFunction UNHELD = new StateFunction("unheld", Schema.of(
             Param.listOf("pkgs", Param.Type.ANY, "Several packages (names, or {name: version})"),
@@ -31,7 +32,8 @@ final class Holds {
                 if (!args.bool("all")) {
                     PkgValidation.NAMED.check(args, problems);
                 }
-            });
+            })
+            .reading(PkgNeeds.DATABASE);
 
     private Holds() {
     }

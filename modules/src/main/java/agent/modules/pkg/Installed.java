@@ -35,7 +35,8 @@ final class Installed {
             Param.bool("normalize", true, "Accepted for compatibility"),
             PkgArgs.LOCK_TIMEOUT),
             "Install packages (and their dependencies) unless they are installed at the requested version.",
-            Installed::apply).validating(PkgValidation.NAMED);
+            Installed::apply).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     private Installed() {
     }

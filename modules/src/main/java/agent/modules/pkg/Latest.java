@@ -22,7 +22,8 @@ final class Latest {
             PkgArgs.NAMES, PkgArgs.REFRESH, PkgArgs.CACHE_VALID_TIME, PkgArgs.FROMREPO, PkgArgs.SKIP_VERIFY,
             PkgArgs.INSTALL_RECOMMENDS, PkgArgs.LOCK_TIMEOUT),
             "Install packages, or upgrade them to the newest version the package index offers.",
-            Latest::apply).validating(PkgValidation.NAMED);
+            Latest::apply).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds::latest);
 
     private Latest() {
     }

@@ -23,10 +23,12 @@ final class Removal {
             PkgArgs.LOCK_TIMEOUT);
 
     static final StateFunction REMOVED = new StateFunction("removed", SCHEMA,
-            "Remove packages, keeping their configuration files.", call -> apply(call, false)).validating(PkgValidation.NAMED);
+            "Remove packages, keeping their configuration files.", call -> apply(call, false)).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     static final StateFunction PURGED = new StateFunction("purged", SCHEMA,
-            "Remove packages and their configuration files (also of packages removed earlier).", call -> apply(call, true)).validating(PkgValidation.NAMED);
+            "Remove packages and their configuration files (also of packages removed earlier).", call -> apply(call, true)).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     private Removal() {
     }

@@ -21,7 +21,8 @@ final class Uptodate {
             Param.bool("dist_upgrade", false, "Allow upgrades that add or remove packages (apt-get dist-upgrade)"),
             PkgArgs.SKIP_VERIFY, PkgArgs.INSTALL_RECOMMENDS, PkgArgs.LOCK_TIMEOUT),
             "Upgrade every package that has a newer version (name is only a label).",
-            Uptodate::apply).validating(PkgValidation.LABELLED);
+            Uptodate::apply).validating(PkgValidation.LABELLED)
+            .reading(PkgNeeds.DATABASE);
 
     private Uptodate() {
     }

@@ -1,6 +1,7 @@
 package agent.modules.pkgrepo;
 
-import agent.host.HostFiles;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Checks;
 import agent.spi.Param;
@@ -65,7 +66,7 @@ final class Managed {
     }
 
     private static Result oneLine(Call call, SourceLine given, boolean disabled) throws Exception {
-        HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Path file = RepoArgs.file(call, SourcesFiles.MAIN);
         SourceLine wanted = given.with(disabled, call.string("dist").orElse(given.suite()),
                 call.has("comps") ? RepoArgs.words(call, "comps") : given.components(),
@@ -90,23 +91,23 @@ final class Managed {
 
         Map<String, Object> changes = new LinkedHashMap<>();
         Map<Path, String> writes = new LinkedHashMap<>();
-        List<SourcesFiles.Found> found = SourcesFiles.find(files, wanted, file);
+        List<SourcesFiles.Found> found = SourcesFiles.find(facts, wanted, file);
         if (call.bool("clean_file")) {
             String text = SourcesFiles.text(List.of(wanted.format()));
-            if (!text.equals(SourcesFiles.text(SourcesFiles.lines(files, file)))) {
+            if (!text.equals(SourcesFiles.text(SourcesFiles.lines(facts, file)))) {
                 writes.put(file, text);
                 Optional<SourcesFiles.Found> here = found.stream().filter(f -> f.file().equals(file)).findFirst();
                 changes.put(here.isPresent() ? "line" : "repo", here.isPresent()
                         ? RepoArgs.change(here.get().line().format(), wanted.format()) : wanted.format());
             }
         } else if (found.isEmpty()) {
-            List<String> lines = SourcesFiles.lines(files, file);
+            List<String> lines = SourcesFiles.lines(facts, file);
             lines.add(wanted.format());
             writes.put(file, SourcesFiles.text(lines));
             changes.put("repo", wanted.format());
         } else if (!found.get(0).line().sameAs(wanted)) {
             SourcesFiles.Found f = found.get(0);
-            List<String> lines = SourcesFiles.lines(files, f.file());
+            List<String> lines = SourcesFiles.lines(facts, f.file());
             lines.set(f.index(), wanted.format());
             writes.put(f.file(), SourcesFiles.text(lines));
             changes.put("line", RepoArgs.change(f.line().format(), wanted.format()));
@@ -128,8 +129,7 @@ final class Managed {
     /** Adds the key's change, then reports, predicts, or writes (the key before the source naming it). */
     static Result converge(Call call, Map<String, Object> changes, Map<Path, String> writes, Path keyring, byte[] key)
             throws Exception {
-        HostFiles files = call.context().host().files();
-        boolean keyChanges = key != null && !(files.stat(keyring).exists() && Arrays.equals(files.read(keyring), key));
+        boolean keyChanges = key != null && !Arrays.equals(call.context().facts().get(FileFacts.CONTENT, keyring), key);
         if (keyChanges) {
             changes.put("key", keyring.toString());
         }

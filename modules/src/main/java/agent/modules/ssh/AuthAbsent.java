@@ -16,7 +16,7 @@ final class AuthAbsent {
 
     static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(AuthParams.common()).naming(Checks.NOT_OPTION),
             "Ensure a public key is not authorized for a user.",
-            AuthAbsent::apply);
+            AuthAbsent::apply).reading(AuthTarget::needs);
 
     private AuthAbsent() {
     }

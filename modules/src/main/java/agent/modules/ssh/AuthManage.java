@@ -23,7 +23,7 @@ final class AuthManage {
     static final StateFunction FUNCTION = new StateFunction("manage",
             Schema.of(AuthParams.common()).naming(Checks.NOT_OPTION).plus(Param.list("ssh_keys", "The keys, each as ssh_auth.present's name takes it").requiredArg()),
             "Ensure a user's authorized_keys holds exactly the listed keys (and those of source).",
-            AuthManage::apply);
+            AuthManage::apply).reading(AuthTarget::needs);
 
     private AuthManage() {
     }

@@ -15,7 +15,7 @@ final class AuthPresent {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(AuthParams.common()).naming(Checks.NOT_OPTION),
             "Ensure a public key is authorized for a user. The name is the key: \"[options] type key [comment]\" or just the base64 key.",
-            AuthPresent::apply);
+            AuthPresent::apply).reading(AuthTarget::needs);
 
     private AuthPresent() {
     }

@@ -29,8 +29,7 @@ final class KnownHostsAbsent {
         String config = KnownHostsFile.config(call);
         KeyFilePlace place = KnownHostsFile.place(call);
         HostFiles files = call.context().host().files();
-        KeyFiles keyFiles = KeyFiles.of(call.context());
-        KnownHosts known = new KnownHosts(keyFiles.lines(files, place.file()));
+        KnownHosts known = new KnownHosts(call.context().facts().get(KeyFiles.KNOWN_HOSTS, place.file()).lines());
         String host = KnownHosts.hostField(name, call.integer("port").map(Long::intValue).orElse(null));
         List<KnownHosts.Entry> stored = known.find(host);
         if (stored.isEmpty()) {
@@ -43,7 +42,7 @@ final class KnownHostsAbsent {
             return Result.pending(changes, "Key for " + name + " is set to be removed from " + config);
         }
         known.remove(stored);
-        keyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
+        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
         StringBuilder comment = new StringBuilder();
         stored.forEach(e -> comment.append("# Host ").append(host).append(" found: line ").append(e.line()).append('\n'));
         return Result.changed(changes, comment + place.file().toString() + " updated.");

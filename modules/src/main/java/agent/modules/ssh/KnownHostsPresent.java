@@ -58,8 +58,7 @@ final class KnownHostsPresent {
         Integer port = call.integer("port").map(Long::intValue).orElse(null);
         String host = KnownHosts.hostField(name, port);
         HostFiles files = call.context().host().files();
-        KeyFiles keyFiles = KeyFiles.of(call.context());
-        KnownHosts known = new KnownHosts(keyFiles.lines(files, place.file()));
+        KnownHosts known = new KnownHosts(call.context().facts().get(KeyFiles.KNOWN_HOSTS, place.file()).lines());
         List<KnownHosts.Entry> stored = known.find(host);
         boolean present = key != null ? stored.stream().anyMatch(e -> e.key().equals(key))
                 : fingerprint != null ? stored.stream().anyMatch(e -> Fingerprint.matches(e.key(), fingerprint, hashType))
@@ -104,7 +103,7 @@ final class KnownHostsPresent {
             added.add(new KnownHosts.Entry(0, host, k.enc(), k.key()).info(hashType));
         }
         place.makeParents(files);
-        keyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
+        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
         String saved = key != null ? "key: " + key : "fingerprint: " + added.getFirst().get("fingerprint");
         return Result.changed(changes(old, added), name + "'s key saved to " + config + " (" + saved + ")");
     }
