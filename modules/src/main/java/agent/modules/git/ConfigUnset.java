@@ -6,6 +6,7 @@ import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,23 +49,36 @@ final class ConfigUnset {
         if (matches.isEmpty()) {
             return Result.ok("No matching keys are set");
         }
-        if (!all) {
-            List<String> greedy = new ArrayList<>();
-            matches.forEach((k, v) -> {
-                if (v.size() > 1) {
-                    greedy.add(k + " (" + String.join(", ", v) + ")");
-                }
-            });
-            if (!greedy.isEmpty()) {
-                return Result.failed((valueRegex != null
-                        ? "Multiple values are matched by value_regex for the following keys"
-                        : "Multivar(s) matched by the key expression")
-                        + " (set 'all' to True to force removal): " + String.join("; ", greedy));
-            }
+        Result refused = all ? null : multivarRefusal(matches, valueRegex);
+        if (refused != null) {
+            return refused;
         }
         if (call.test()) {
             return Result.pending(new LinkedHashMap<>(matches), matches.size() + " key(s) would have value(s) unset");
         }
+        return unset(git, matches, keyRegex, valueRegex, all);
+    }
+
+    /** Without 'all', a key holding several matching values fails the state; null when none does. */
+    private static Result multivarRefusal(Map<String, List<String>> matches, String valueRegex) {
+        List<String> greedy = new ArrayList<>();
+        matches.forEach((k, v) -> {
+            if (v.size() > 1) {
+                greedy.add(k + " (" + String.join(", ", v) + ")");
+            }
+        });
+        if (greedy.isEmpty()) {
+            return null;
+        }
+        return Result.failed((valueRegex != null
+                ? "Multiple values are matched by value_regex for the following keys"
+                : "Multivar(s) matched by the key expression")
+                + " (set 'all' to True to force removal): " + String.join("; ", greedy));
+    }
+
+    /** Unsets each matched key, then reads the config again: the values gone are the changes. */
+    private static Result unset(GitConfig git, Map<String, List<String>> matches, String keyRegex, String valueRegex,
+                                boolean all) throws IOException {
         Map<String, Object> changes = new LinkedHashMap<>();
         try {
             Map<String, List<String>> pre = valueRegex == null ? matches : git.getRegexp(keyRegex, null);
