@@ -106,6 +106,29 @@ final class Managed {
         byte[] content = wanted.orElse(old == null ? new byte[0] : old);
         boolean contentDiffers = old == null || !Arrays.equals(old, content);
 
+        Map<String, Object> changes = changes(call, path, perms, current, old, content, contentDiffers);
+
+        if (changes.isEmpty()) {
+            return Result.ok(call.test() ? "The file " + path + " is in the correct state"
+                    : "File " + path + " is in the correct state");
+        }
+        if (call.test()) {
+            return Result.pending(changes, "The file " + path + " is set to be changed" + TEST_COMMENT_TAIL);
+        }
+        if (contentDiffers) {
+            Optional<Result> refused = writeContent(call, path, perms, old, content);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        } else {
+            files.applyOwnership(path, perms.ownership());
+        }
+        return Result.changed(changes, "File " + path + " updated");
+    }
+
+    /** The content's diff (or a new file's mark) and the ownership and mode that differ. */
+    private static Map<String, Object> changes(Call call, Path path, Perms perms, FileStat current, byte[] old,
+                                               byte[] content, boolean contentDiffers) {
         Map<String, Object> changes = new LinkedHashMap<>();
         if (!current.exists()) {
             changes.put(call.test() ? "newfile" : "diff", call.test() ? path.toString() : "New file");
@@ -117,33 +140,31 @@ final class Managed {
             FileStat reference = current.exists() ? current : defaultNewFile();
             changes.putAll(perms.differences(reference));
         }
+        return changes;
+    }
 
-        if (changes.isEmpty()) {
-            return Result.ok(call.test() ? "The file " + path + " is in the correct state"
-                    : "File " + path + " is in the correct state");
-        }
-        if (call.test()) {
-            return Result.pending(changes, "The file " + path + " is set to be changed" + TEST_COMMENT_TAIL);
-        }
-        if (contentDiffers) {
-            Optional<String> check = call.string("check_cmd");
-            if (check.isPresent()) {
-                Optional<Result> refused = runCheckCmd(call, check.get(), path, content);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
+    /**
+     * Writes the new content (after check_cmd accepts it and the old one is backed up), making
+     * missing parent folders; the result when check_cmd refuses it.
+     */
+    private static Optional<Result> writeContent(Call call, Path path, Perms perms, byte[] old, byte[] content)
+            throws IOException {
+        Optional<String> check = call.string("check_cmd");
+        if (check.isPresent()) {
+            Optional<Result> refused = runCheckCmd(call, check.get(), path, content);
+            if (refused.isPresent()) {
+                return refused;
             }
-            if (old != null && call.has("backup")) {
-                Backups.save(call, path, old);
-            }
-            Integer dirMode = call.mode("dir_mode").map(m -> Integer.parseInt(m, 8))
-                    .orElse(Paths.directoryMode(perms.ownership().mode()));
-            Paths.makeParents(files, path, new Ownership(perms.uid(), perms.gid(), dirMode));
-            files.write(path, content, perms.ownership());
-        } else {
-            files.applyOwnership(path, perms.ownership());
         }
-        return Result.changed(changes, "File " + path + " updated");
+        if (old != null && call.has("backup")) {
+            Backups.save(call, path, old);
+        }
+        HostFiles files = call.context().host().files();
+        Integer dirMode = call.mode("dir_mode").map(m -> Integer.parseInt(m, 8))
+                .orElse(Paths.directoryMode(perms.ownership().mode()));
+        Paths.makeParents(files, path, new Ownership(perms.uid(), perms.gid(), dirMode));
+        files.write(path, content, perms.ownership());
+        return Optional.empty();
     }
 
     /** A file no group or other may read (0600, 0400...): its content stays out of the output, like a secret. */

@@ -45,14 +45,9 @@ final class KnownHostsPresent {
         String enc = call.string("enc").orElse(null);
         String hashType = call.string("fingerprint_hash_type", "sha256");
         KeyArgs.digest(hashType);
-        if (key != null && fingerprint != null) {
-            return Result.failed("Specify either \"key\" or \"fingerprint\", not both.");
-        }
-        if (key != null && enc == null) {
-            return Result.failed("Required argument \"enc\" if using \"key\" argument.");
-        }
-        if (key != null && !SshKey.isBase64(key)) {
-            return Result.failed(KeyArgs.INVALID);
+        String refused = argumentError(key, fingerprint, enc);
+        if (refused != null) {
+            return Result.failed(refused);
         }
         KeyFilePlace place = KnownHostsFile.place(call);
         Integer port = call.integer("port").map(Long::intValue).orElse(null);
@@ -68,16 +63,7 @@ final class KnownHostsPresent {
         }
         Object old = stored.isEmpty() ? null : stored.stream().map(e -> e.info(hashType)).toList();
         if (call.test()) {
-            Map<String, Object> wanted = new LinkedHashMap<>();
-            wanted.put("hostname", host);
-            if (enc != null) {
-                wanted.put("enc", enc);
-            }
-            if (key != null) {
-                wanted.put("key", key);
-            }
-            wanted.put("fingerprint", key != null ? Fingerprint.of(key, hashType) : fingerprint);
-            return Result.pending(changes(old, List.of(wanted)), "Key for " + name + " is set to be "
+            return Result.pending(changes(old, List.of(wanted(host, enc, key, fingerprint, hashType))), "Key for " + name + " is set to be "
                     + (stored.isEmpty() ? "added to " : "updated in ") + config);
         }
 
@@ -93,19 +79,52 @@ final class KnownHostsPresent {
                 return Result.failed("Remote host public keys found but none of their fingerprints match the one you have provided");
             }
         }
-        // A new key replaces the host's old key of the same type.
+        List<Map<String, Object>> added = replaceKeys(known, stored, host, keys, call.bool("hash_known_hosts"), hashType);
+        place.makeParents(files);
+        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
+        String saved = key != null ? "key: " + key : "fingerprint: " + added.getFirst().get("fingerprint");
+        return Result.changed(changes(old, added), name + "'s key saved to " + config + " (" + saved + ")");
+    }
+
+    /** What is wrong with the key arguments given together; null when nothing is. */
+    private static String argumentError(String key, String fingerprint, String enc) {
+        if (key != null && fingerprint != null) {
+            return "Specify either \"key\" or \"fingerprint\", not both.";
+        }
+        if (key != null && enc == null) {
+            return "Required argument \"enc\" if using \"key\" argument.";
+        }
+        if (key != null && !SshKey.isBase64(key)) {
+            return KeyArgs.INVALID;
+        }
+        return null;
+    }
+
+    /** The entry test mode predicts: the key's fingerprint when the key is given. */
+    private static Map<String, Object> wanted(String host, String enc, String key, String fingerprint, String hashType) {
+        Map<String, Object> wanted = new LinkedHashMap<>();
+        wanted.put("hostname", host);
+        if (enc != null) {
+            wanted.put("enc", enc);
+        }
+        if (key != null) {
+            wanted.put("key", key);
+        }
+        wanted.put("fingerprint", key != null ? Fingerprint.of(key, hashType) : fingerprint);
+        return wanted;
+    }
+
+    /** Adds the keys to {@code known}: a new key replaces the host's old key of the same type. */
+    private static List<Map<String, Object>> replaceKeys(KnownHosts known, List<KnownHosts.Entry> stored, String host,
+                                                         List<KeyScan.Offered> keys, boolean hash, String hashType) {
         Set<String> types = keys.stream().map(KeyScan.Offered::enc).collect(Collectors.toSet());
         known.remove(stored.stream().filter(e -> types.contains(e.enc())).toList());
-        boolean hash = call.bool("hash_known_hosts");
         List<Map<String, Object>> added = new ArrayList<>();
         for (KeyScan.Offered k : keys) {
             known.add(host, k.enc(), k.key(), hash);
             added.add(new KnownHosts.Entry(0, host, k.enc(), k.key()).info(hashType));
         }
-        place.makeParents(files);
-        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
-        String saved = key != null ? "key: " + key : "fingerprint: " + added.getFirst().get("fingerprint");
-        return Result.changed(changes(old, added), name + "'s key saved to " + config + " (" + saved + ")");
+        return added;
     }
 
     private static Map<String, Object> changes(Object old, Object added) {
