@@ -4,7 +4,9 @@ import agent.InputError;
 import agent.compile.Low;
 import agent.execute.Executor;
 import agent.execute.RunResult;
+import agent.spi.Booleans;
 import agent.spi.Values;
+import agent.text.Suggest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -33,23 +35,48 @@ public final class FunctionCall {
         return List.of("state.apply", "state.sls", "state.highstate").contains(function);
     }
 
+    /** The keyword arguments salt-call's state functions take; any other is a typo (tets=True). */
+    private static final List<String> STATE_KWARGS = List.of("mods", "test", "saltenv", "pillarenv", "pillar", "exclude",
+            "queue", "concurrent");
+
     public static Outcome call(Session s, String function, List<Object> args, Map<String, Object> kwargs,
                                boolean test, Executor.Listener listener) {
-        boolean runTest = test || Values.truth(kwargs.get("test"));
+        if (function.startsWith("state.")) {
+            checkStateKwargs(function, kwargs);
+        }
+        boolean runTest = test || testArgument(kwargs);
         return switch (function) {
             case "state.apply", "state.sls" -> new Run(s.apply(s.targets(mods(args, kwargs)), runTest, listener));
             case "state.highstate" -> new Run(s.apply(s.targets(List.of()), runTest, listener));
             case "state.show_sls" -> new Data(s.showSls(s.targets(required(mods(args, kwargs), function))));
             case "state.show_low_sls" -> new Data(chunks(s.lowSlsRaw(s.targets(required(mods(args, kwargs), function)))));
-            case "state.show_lowstate" -> new Data(chunks(s.lowState(s.targets(List.of()))));
+            case "state.show_lowstate" -> new Data(chunks(s.showLowState(s.targets(List.of()))));
             case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
             default -> new Data(exec(s, function, args, kwargs));
         };
     }
 
+    private static void checkStateKwargs(String function, Map<String, Object> kwargs) {
+        for (String key : kwargs.keySet()) {
+            if (!STATE_KWARGS.contains(key)) {
+                throw new InputError("unknown argument '" + key + "=' for " + function
+                        + Suggest.closest(key, STATE_KWARGS).map(x -> " (did you mean '" + x + "'?)").orElse(""));
+            }
+        }
+    }
+
+    /** test=: one of Salt's boolean words; anything else would decide between a dry run and a real one by chance. */
+    private static boolean testArgument(Map<String, Object> kwargs) {
+        if (!kwargs.containsKey("test")) {
+            return false;
+        }
+        return Booleans.of(kwargs.get("test")).orElseThrow(() -> new InputError("test= must be " + Booleans.EXPECTED
+                + ", not '" + Values.text(kwargs.get("test")) + "'"));
+    }
+
     private static Object exec(Session s, String function, List<Object> args, Map<String, Object> kwargs) {
         if (!s.functions().has(function)) {
-            throw new InputError("'" + function + "' is not available" + agent.text.Suggest.closest(function,
+            throw new InputError("'" + function + "' is not available" + Suggest.closest(function,
                     s.functions().names()).map(x -> " (did you mean '" + x + "'?)").orElse(""));
         }
         if (function.startsWith("pillar.")) {

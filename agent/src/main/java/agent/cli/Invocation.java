@@ -9,8 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** What every command needs: the Jinja engine (building since start-up), stdout, the version, the arguments. */
-record Invocation(Jinja jinja, PrintStream out, String version, List<String> args) {
+/** What every command needs: the Jinja engine (building since start-up), stdout and stderr, the version, the arguments. */
+record Invocation(Jinja jinja, PrintStream out, PrintStream err, String version, List<String> args) {
 
     /** A session over the config made from the shared options. */
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
@@ -18,6 +18,7 @@ record Invocation(Jinja jinja, PrintStream out, String version, List<String> arg
         flags.putAll(extraFlags);
         // Trees from git are fetched first: the run applies the commit fetched now.
         AgentConfig config = agent.loader.gitfs.GitSources.apply(tree.load(flags), !tree.fileRoots().isEmpty());
+        config.warnings().forEach(w -> err.println("agent: warning: " + w));
         Session s = new Session(config, jinja, Host.local(config.processTimeout()), version);
         s.overridePillar(tree.pillarOverride());
         return s;

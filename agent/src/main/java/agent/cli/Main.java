@@ -58,7 +58,7 @@ public final class Main {
             return ExitCode.OK;
         }
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
-        Invocation invocation = new Invocation(jinja, out, BuildInfo.version(), List.of(args));
+        Invocation invocation = new Invocation(jinja, out, err, BuildInfo.version(), List.of(args));
         AgentCommand root = AgentCommand.forArgs(invocation.version(), args);
         CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
         cli.setExecutionStrategy(parsed -> {
@@ -93,7 +93,7 @@ public final class Main {
                 }
                 return ExitCode.BAD_INPUT;
             }
-            err.println("agent: internal error: " + ex);
+            err.println("agent: internal error: " + withoutJava(ex));
             if (debug) {
                 ex.printStackTrace(err);
             } else {
@@ -106,6 +106,13 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** An unexpected failure's message without Java's class names, which mean nothing to a user. */
+    static String withoutJava(Throwable ex) {
+        String m = ex.getMessage() == null ? "" : ex.getMessage();
+        m = m.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?::\\s*)?", "").strip();
+        return m.isEmpty() ? "an unexpected failure" : m;
     }
 
     /** The known options closest to a mistyped one. */

@@ -84,7 +84,21 @@ final class RequisiteIn {
 
     @SuppressWarnings("unchecked")
     private void handle(String id, String state, String key, Object item, Origin at) {
-        String rkey = key.split("_")[0];
+        List<String[]> hinges = hinges(id, key, item, at);
+        for (String[] hinge : hinges) {
+            String name = hinge[0];
+            String reqState = hinge[1];
+            List<String> targets = Extender.findName(name, reqState, high, true);
+            if (targets.isEmpty()) {
+                errors.add(at.error(key + " target '" + reqState + ": " + name + "' of state '" + id + "' does not exist"));
+                continue;
+            }
+            link(id, state, key, name, reqState, targets);
+        }
+    }
+
+    /** The {name, state} pairs a requisite item names: a state, a state by id or name, or every state of an SLS. */
+    private List<String[]> hinges(String id, String key, Object item, Origin at) {
         List<String[]> hinges = new ArrayList<>();
         if (item instanceof Map<?, ?> m && m.size() == 1) {
             var e = m.entrySet().iterator().next();
@@ -94,15 +108,7 @@ final class RequisiteIn {
                 pstate = pstate.substring(0, pstate.indexOf('.'));
             }
             if (pstate.equals("sls")) {
-                for (Map.Entry<String, Object> h : high.entrySet()) {
-                    if (h.getValue() instanceof Map<?, ?> b && pname.equals(String.valueOf(b.get("__sls__")))) {
-                        for (Object st : b.keySet()) {
-                            if (!String.valueOf(st).startsWith("__")) {
-                                hinges.add(new String[]{h.getKey(), String.valueOf(st)});
-                            }
-                        }
-                    }
-                }
+                hinges.addAll(statesOfSls(pname));
                 if (hinges.isEmpty()) {
                     errors.add(at.error(key + " target 'sls: " + pname + "' of state '" + id + "' matches no state"));
                 }
@@ -113,46 +119,55 @@ final class RequisiteIn {
             String[] found = byIdOrName(s);
             if (found == null) {
                 errors.add(at.error(key + " target '" + s + "' of state '" + id + "' does not exist"));
-                return;
+            } else {
+                hinges.add(found);
             }
-            hinges.add(found);
-        } else {
-            return;
         }
-        for (String[] hinge : hinges) {
-            String name = hinge[0];
-            String reqState = hinge[1];
-            List<String> targets = Extender.findName(name, reqState, high, true);
-            if (targets.isEmpty()) {
-                errors.add(at.error(key + " target '" + reqState + ": " + name + "' of state '" + id + "' does not exist"));
-                continue;
+        return hinges;
+    }
+
+    /** Every {id, state} pair declared in the SLS file named. */
+    private List<String[]> statesOfSls(String sls) {
+        List<String[]> hinges = new ArrayList<>();
+        for (Map.Entry<String, Object> h : high.entrySet()) {
+            if (h.getValue() instanceof Map<?, ?> b && sls.equals(String.valueOf(b.get("__sls__")))) {
+                for (Object st : b.keySet()) {
+                    if (!String.valueOf(st).startsWith("__")) {
+                        hinges.add(new String[]{h.getKey(), String.valueOf(st)});
+                    }
+                }
             }
-            switch (key) {
-                case "prereq_in" -> {
-                    addReq(id, state, "prerequired", reqState, name);
-                    addReq(name, reqState, rkey, state, id);
-                }
-                case "prereq" -> {
-                    for (String t : targets) {
-                        addReq(t, reqState, "prerequired", state, id);
-                    }
-                }
-                case "use" -> {
-                    for (String t : targets) {
-                        copyArgs(t, reqState, id, state);
-                    }
-                }
-                case "use_in" -> {
-                    for (String t : targets) {
-                        copyArgs(id, state, t, reqState);
-                    }
-                }
-                default -> addReq(name, reqState, rkey, state, id);
+        }
+        return hinges;
+    }
+
+    /** Records one requisite between state {@code id} and the target, in the direction its key says. */
+    private void link(String id, String state, String key, String name, String reqState, List<String> targets) {
+        String rkey = key.split("_")[0];
+        switch (key) {
+            case "prereq_in" -> {
+                addReq(id, state, "prerequired", reqState, name);
+                addReq(name, reqState, rkey, state, id);
             }
+            case "prereq" -> {
+                for (String t : targets) {
+                    addReq(t, reqState, "prerequired", state, id);
+                }
+            }
+            case "use" -> {
+                for (String t : targets) {
+                    copyArgs(t, reqState, id, state);
+                }
+            }
+            case "use_in" -> {
+                for (String t : targets) {
+                    copyArgs(id, state, t, reqState);
+                }
+            }
+            default -> addReq(name, reqState, rkey, state, id);
         }
     }
 
-    /** A bare target: an ID (its first state) or the name of some state. */
     private String[] byIdOrName(String s) {
         if (high.get(s) instanceof Map<?, ?> b) {
             for (Object st : b.keySet()) {

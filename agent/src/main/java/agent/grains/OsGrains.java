@@ -16,7 +16,25 @@ final class OsGrains {
     static void collect(HostFacts host, Map<String, Object> g) {
         Map<String, String> rel = HostFacts.keyValues(host.read("etc/os-release"), '=');
         String id = rel.getOrDefault("ID", "linux").toLowerCase(Locale.ROOT);
-        String os = switch (id) {
+        String os = osName(id, rel);
+        String release = rel.getOrDefault("VERSION_ID", "");
+        g.put("os", os);
+        g.put("os_family", family(os));
+        g.put("osfullname", rel.getOrDefault("NAME", os));
+        g.put("osrelease", release);
+        g.put("oscodename", codename(id, rel));
+        putRelease(g, os, release, rel);
+
+        g.put("kernel", "Linux");
+        g.put("kernelrelease", host.read("proc/sys/kernel/osrelease").strip());
+        g.put("kernelversion", host.read("proc/sys/kernel/version").strip());
+        g.put("kernelparams", kernelParams(host.read("proc/cmdline")));
+        putArch(g);
+    }
+
+    /** Salt's os grain from os-release's ID. */
+    private static String osName(String id, Map<String, String> rel) {
+        return switch (id) {
             case "debian" -> "Debian";
             case "ubuntu" -> "Ubuntu";
             // Salt derives os from NAME: "CentOS Stream" keeps its second word.
@@ -35,40 +53,40 @@ final class OsGrains {
             case "devuan" -> "Devuan";
             default -> id.isEmpty() ? "Linux" : Character.toUpperCase(id.charAt(0)) + id.substring(1);
         };
-        String family = switch (os) {
+    }
+
+    private static String family(String os) {
+        return switch (os) {
             case "Debian", "Ubuntu", "Raspbian", "Mint", "Devuan" -> "Debian";
             case "CentOS", "CentOS Stream", "RedHat", "Fedora", "Rocky", "AlmaLinux", "Amazon" -> "RedHat";
             case "openSUSE", "SUSE" -> "Suse";
             default -> os;
         };
-        String release = rel.getOrDefault("VERSION_ID", "");
-        g.put("os", os);
-        g.put("os_family", family);
-        g.put("osfullname", rel.getOrDefault("NAME", os));
-        g.put("osrelease", release);
-        g.put("oscodename", codename(id, rel));
-        if (!release.isEmpty()) {
-            // Salt's _osrelease_data: numeric parts as ints, others kept as text.
-            List<Object> info = new ArrayList<>();
-            for (String part : release.split("\\.")) {
-                info.add(part.matches("\\d+") ? (Object) HostFacts.number(part, 0) : part);
-            }
-            g.put("osrelease_info", info);
-            if (info.get(0) instanceof Long major) {
-                g.put("osmajorrelease", major);
-            }
-            // Debian-like names by os, others by full name; Ubuntu keeps the whole release.
-            String fingerName = List.of("Debian", "Raspbian").contains(os) ? os : rel.getOrDefault("NAME", os);
-            boolean wholeRelease = os.equals("Ubuntu") || os.equals("Pop");
-            g.put("osfinger", fingerName + "-" + (wholeRelease ? release : info.get(0)));
-        } else {
-            g.put("osrelease_info", new ArrayList<>());
-        }
+    }
 
-        g.put("kernel", "Linux");
-        g.put("kernelrelease", host.read("proc/sys/kernel/osrelease").strip());
-        g.put("kernelversion", host.read("proc/sys/kernel/version").strip());
-        g.put("kernelparams", kernelParams(host.read("proc/cmdline")));
+    /** osrelease_info, osmajorrelease and osfinger, from the release's parts. */
+    private static void putRelease(Map<String, Object> g, String os, String release, Map<String, String> rel) {
+        if (release.isEmpty()) {
+            g.put("osrelease_info", new ArrayList<>());
+            return;
+        }
+        // Salt's _osrelease_data: numeric parts as ints, others kept as text.
+        List<Object> info = new ArrayList<>();
+        for (String part : release.split("\\.")) {
+            info.add(part.matches("\\d+") ? (Object) HostFacts.number(part, 0) : part);
+        }
+        g.put("osrelease_info", info);
+        if (info.get(0) instanceof Long major) {
+            g.put("osmajorrelease", major);
+        }
+        // Debian-like names by os, others by full name; Ubuntu keeps the whole release.
+        String fingerName = List.of("Debian", "Raspbian").contains(os) ? os : rel.getOrDefault("NAME", os);
+        boolean wholeRelease = os.equals("Ubuntu") || os.equals("Pop");
+        g.put("osfinger", fingerName + "-" + (wholeRelease ? release : info.get(0)));
+    }
+
+    /** cpuarch as the kernel names it, osarch as Debian does. */
+    private static void putArch(Map<String, Object> g) {
         String arch = System.getProperty("os.arch", "");
         String cpuarch = switch (arch) {
             case "amd64", "x86_64" -> "x86_64";

@@ -91,16 +91,7 @@ public final class PillarCompiler {
         SlsFile file = roots.find(env, sls).orElseThrow(() -> new InputError("pillar SLS '" + sls
                 + "' was not found in environment '" + env + "' (pillar roots: " + roots.roots(env) + ")",
                 from == null ? null : from.display(), 0));
-        Function<SlsFile, Map<String, Object>> fileVars = vars.apply(pillar);
-        if (!defaults.isEmpty()) {
-            Function<SlsFile, Map<String, Object>> plain = fileVars;
-            fileVars = f -> {
-                Map<String, Object> v = new LinkedHashMap<>(plain.apply(f));
-                v.putAll(defaults);
-                return v;
-            };
-        }
-        Object data = renderer.render(file, roots, fileVars).data();
+        Object data = renderer.render(file, roots, withDefaults(vars.apply(pillar), defaults)).data();
         if (data == null) {
             return null;
         }
@@ -117,38 +108,67 @@ public final class PillarCompiler {
         }
         Map<String, Object> merged = new LinkedHashMap<>();
         for (Object inc : new ArrayList<>(list)) {
+            Include one = Include.of(inc, file, sls);
+            Map<String, Object> sub = render(pillar, env, one.sls(), done, vars, file, one.defaults());
+            if (sub != null) {
+                Merge.update(merged, one.nest(sub), false);
+            }
+        }
+        Merge.update(merged, own, false);
+        return merged;
+    }
+
+    /** The template variables, with an include's defaults over them. */
+    private static Function<SlsFile, Map<String, Object>> withDefaults(Function<SlsFile, Map<String, Object>> vars,
+                                                                      Map<String, Object> defaults) {
+        if (defaults.isEmpty()) {
+            return vars;
+        }
+        return f -> {
+            Map<String, Object> v = new LinkedHashMap<>(vars.apply(f));
+            v.putAll(defaults);
+            return v;
+        };
+    }
+
+    /** One include entry: the SLS (a relative name resolved), its defaults and the key it nests under. */
+    private record Include(String sls, String key, Map<String, Object> defaults) {
+
+        @SuppressWarnings("unchecked")
+        static Include of(Object inc, SlsFile from, String fromSls) {
             String name = String.valueOf(inc);
             String key = null;
-            Map<String, Object> incDefaults = Map.of();
+            Map<String, Object> defaults = Map.of();
             if (inc instanceof Map<?, ?> im && !im.isEmpty()) {
                 var entry = im.entrySet().iterator().next();
                 name = String.valueOf(entry.getKey());
                 if (entry.getValue() instanceof Map<?, ?> options) {
                     key = options.get("key") == null ? null : String.valueOf(options.get("key"));
                     if (options.get("defaults") instanceof Map<?, ?> d) {
-                        incDefaults = (Map<String, Object>) d;
+                        defaults = (Map<String, Object>) d;
                     }
                 }
             }
             if (name.startsWith(".")) {
-                String parent = file.init() ? sls : (sls.contains(".") ? sls.substring(0, sls.lastIndexOf('.')) : "");
+                String parent = from.init() ? fromSls
+                        : (fromSls.contains(".") ? fromSls.substring(0, fromSls.lastIndexOf('.')) : "");
                 name = parent.isEmpty() ? name.substring(1) : parent + name;
             }
-            Map<String, Object> sub = render(pillar, env, name, done, vars, file, incDefaults);
-            if (sub == null) {
-                continue;
-            }
-            if (key != null) {
-                String[] fragments = key.split(":");
-                for (int i = fragments.length - 1; i >= 0; i--) {
-                    Map<String, Object> wrapped = new LinkedHashMap<>();
-                    wrapped.put(fragments[i], sub);
-                    sub = wrapped;
-                }
-            }
-            Merge.update(merged, sub, false);
+            return new Include(name, key, defaults);
         }
-        Merge.update(merged, own, false);
-        return merged;
+
+        /** The included data under the key's colon-separated parts (as it is without a key). */
+        Map<String, Object> nest(Map<String, Object> sub) {
+            if (key == null) {
+                return sub;
+            }
+            String[] fragments = key.split(":");
+            for (int i = fragments.length - 1; i >= 0; i--) {
+                Map<String, Object> wrapped = new LinkedHashMap<>();
+                wrapped.put(fragments[i], sub);
+                sub = wrapped;
+            }
+            return sub;
+        }
     }
 }

@@ -84,6 +84,17 @@ public final class TemplateDigest {
             if (depth > MAX_DEPTH) {
                 return false;
             }
+            if (v instanceof List<?> list) {
+                return list(list, depth);
+            }
+            if (v instanceof Map<?, ?> map) {
+                return map(map, depth);
+            }
+            return scalar(v);
+        }
+
+        /** A value that holds no others; false for a type the digest does not know. */
+        private boolean scalar(Object v) {
             if (v == null) {
                 tag('N');
             } else if (v instanceof String s) {
@@ -110,22 +121,28 @@ public final class TemplateDigest {
                 string('G', b.toString());
             } else if (v instanceof BigDecimal b) {
                 string('K', b.toString());
-            } else if (v instanceof List<?> list) {
-                number('L', list.size());
-                for (Object item : list) {
-                    if (!value(item, depth + 1)) {
-                        return false;
-                    }
-                }
-            } else if (v instanceof Map<?, ?> map) {
-                number('M', map.size());
-                for (Map.Entry<?, ?> e : map.entrySet()) {
-                    if (!value(e.getKey(), depth + 1) || !value(e.getValue(), depth + 1)) {
-                        return false;
-                    }
-                }
             } else {
                 return false;
+            }
+            return true;
+        }
+
+        private boolean list(List<?> list, int depth) {
+            number('L', list.size());
+            for (Object item : list) {
+                if (!value(item, depth + 1)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private boolean map(Map<?, ?> map, int depth) {
+            number('M', map.size());
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                if (!value(e.getKey(), depth + 1) || !value(e.getValue(), depth + 1)) {
+                    return false;
+                }
             }
             return true;
         }

@@ -49,47 +49,56 @@ public final class PyRepr {
                 append(sb, e.getValue(), depth + 1);
                 sb.append(')');
             }
-            case Map<?, ?> m -> {
-                sb.append('{');
-                Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
-                while (it.hasNext()) {
-                    Map.Entry<?, ?> e = it.next();
-                    append(sb, e.getKey(), depth + 1);
-                    sb.append(": ");
-                    append(sb, e.getValue(), depth + 1);
-                    if (it.hasNext()) {
-                        sb.append(", ");
-                    }
-                }
-                sb.append('}');
-            }
-            case Collection<?> c -> {
-                sb.append('[');
-                Iterator<?> it = c.iterator();
-                while (it.hasNext()) {
-                    append(sb, it.next(), depth + 1);
-                    if (it.hasNext()) {
-                        sb.append(", ");
-                    }
-                }
-                sb.append(']');
-            }
+            case Map<?, ?> m -> appendDict(sb, m, depth);
+            case Collection<?> c -> appendList(sb, c, depth);
             default -> {
                 if (o.getClass().isArray()) {
-                    sb.append('[');
-                    int n = Array.getLength(o);
-                    for (int i = 0; i < n; i++) {
-                        if (i > 0) {
-                            sb.append(", ");
-                        }
-                        append(sb, Array.get(o, i), depth + 1);
-                    }
-                    sb.append(']');
+                    appendArray(sb, o, depth);
                 } else {
                     sb.append(o);
                 }
             }
         }
+    }
+
+    private static void appendDict(StringBuilder sb, Map<?, ?> m, int depth) {
+        sb.append('{');
+        Iterator<? extends Map.Entry<?, ?>> it = m.entrySet().iterator();
+        while (it.hasNext()) {
+            Map.Entry<?, ?> e = it.next();
+            append(sb, e.getKey(), depth + 1);
+            sb.append(": ");
+            append(sb, e.getValue(), depth + 1);
+            if (it.hasNext()) {
+                sb.append(", ");
+            }
+        }
+        sb.append('}');
+    }
+
+    private static void appendList(StringBuilder sb, Collection<?> c, int depth) {
+        sb.append('[');
+        Iterator<?> it = c.iterator();
+        while (it.hasNext()) {
+            append(sb, it.next(), depth + 1);
+            if (it.hasNext()) {
+                sb.append(", ");
+            }
+        }
+        sb.append(']');
+    }
+
+    /** A Java array, shown as a Python list. */
+    private static void appendArray(StringBuilder sb, Object array, int depth) {
+        sb.append('[');
+        int n = Array.getLength(array);
+        for (int i = 0; i < n; i++) {
+            if (i > 0) {
+                sb.append(", ");
+            }
+            append(sb, Array.get(array, i), depth + 1);
+        }
+        sb.append(']');
     }
 
     private static void quote(StringBuilder sb, String s) {

@@ -31,6 +31,7 @@ public final class HostFiles {
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
     private final HostChanges reports;
+    private final Temporaries temporaries = new Temporaries();
 
     public HostFiles() {
         this(new HostChanges());
@@ -43,6 +44,20 @@ public final class HostFiles {
 
     private void changed(Path path) {
         reports.report(new HostChange.PathChanged(path.toAbsolutePath().normalize()));
+    }
+
+    /**
+     * Journals this run's temporary files in {@code journal}, and removes those an earlier run
+     * that was killed left behind. Call once, holding the run lock, before anything is written.
+     */
+    public void tidyTemporaries(Path journal) {
+        temporaries.journalIn(journal);
+        temporaries.removeLeftovers();
+    }
+
+    /** The run ended: its temporaries are all gone, and so is their journal. */
+    public void temporariesDone() {
+        temporaries.removeLeftovers();
     }
 
     /** lstat: describes a symlink itself, not its target. */
@@ -137,6 +152,7 @@ public final class HostFiles {
         Path dir = parentOf(path);
         Ownership target = ownership.orElse(stat(path));
         Path tmp = temporarySibling(path);
+        temporaries.noting(tmp);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -207,6 +223,7 @@ public final class HostFiles {
     /** Points {@code link} at {@code target}, replacing whatever link was there, atomically. */
     public void symlink(Path link, String target, Ownership ownership) throws IOException {
         Path tmp = temporarySibling(link);
+        temporaries.noting(tmp);
         try {
             Files.createSymbolicLink(tmp, Path.of(target));
             applyOwnership(tmp, new Ownership(ownership.uid(), ownership.gid(), null));

@@ -44,6 +44,30 @@ final class PyPercent {
                 keyed = true;
                 i = close + 1;
             }
+            Spec spec = Spec.at(template, i);
+            i = spec.end();
+            if (spec.type() == '%') {
+                out.append('%');
+                continue;
+            }
+            if (!keyed) {
+                if (next >= args.size()) {
+                    throw new IllegalArgumentException("not enough arguments for format string");
+                }
+                value = args.get(next++);
+            }
+            out.append(convert(spec.type(), spec.flags(), spec.widthPrecision(), unwrap(value)));
+        }
+        if (mapping == null && next < args.size()) {
+            throw new IllegalArgumentException("not all arguments converted during string formatting");
+        }
+        return out.toString();
+    }
+
+    /** A conversion after '%' and its mapping key: flags, width.precision, type; {@code end} is past the type. */
+    private record Spec(String flags, String widthPrecision, char type, int end) {
+
+        static Spec at(String template, int i) {
             int start = i;
             while (i < template.length() && "-+ #0".indexOf(template.charAt(i)) >= 0) {
                 i++;
@@ -60,23 +84,8 @@ final class PyPercent {
             if (i >= template.length()) {
                 throw new IllegalArgumentException("incomplete format");
             }
-            char type = template.charAt(i++);
-            if (type == '%') {
-                out.append('%');
-                continue;
-            }
-            if (!keyed) {
-                if (next >= args.size()) {
-                    throw new IllegalArgumentException("not enough arguments for format string");
-                }
-                value = args.get(next++);
-            }
-            out.append(convert(type, flags, widthPrecision, unwrap(value)));
+            return new Spec(flags, widthPrecision, template.charAt(i), i + 1);
         }
-        if (mapping == null && next < args.size()) {
-            throw new IllegalArgumentException("not all arguments converted during string formatting");
-        }
-        return out.toString();
     }
 
     private static Object unwrap(Object v) {

@@ -3,6 +3,7 @@ package agent.modules.alias;
 import agent.host.facts.FileFacts;
 import agent.host.facts.Need;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -18,11 +19,12 @@ public final class AliasModule implements StateModule {
     private static final List<Need<?, ?>> ALIASES = List.of(new Need<>(FileFacts.TEXT, AliasesFile.PATH));
 
     static final StateFunction PRESENT = new StateFunction("present", Schema.of(
-            Param.any("target", "The address(es) mail to the alias goes to: one, or a list (joined with \", \")").requiredArg()),
+            Param.list("target", "The address(es) mail to the alias goes to: one, or a list (joined with \", \")").requiredArg()
+                    .checked(Checks.NOT_OPTION)).naming(Checks.ALIAS),
             "Ensure an alias exists with exactly this target.", AliasModule::present)
             .reading((args, facts) -> ALIASES);
 
-    static final StateFunction ABSENT = new StateFunction("absent", Schema.of(),
+    static final StateFunction ABSENT = new StateFunction("absent", Schema.of().naming(Checks.ALIAS),
             "Ensure an alias does not exist.", AliasModule::absent)
             .reading((args, facts) -> ALIASES);
 

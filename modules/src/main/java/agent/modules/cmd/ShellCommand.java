@@ -8,6 +8,7 @@ import agent.host.facts.Fact;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.StateException;
@@ -24,13 +25,15 @@ final class ShellCommand {
 
     /** Arguments every cmd function takes. */
     static final Param[] COMMON = {
-        Param.string("cwd", "Working folder (default /root or the runas user's home)"),
-        Param.string("runas", "Run as this user"),
-        Param.string("shell", "Shell that runs the command (default: the shell grain, else /bin/sh)"),
-        Param.any("env", "Environment variables: a mapping or a list of one-key mappings"),
+        Param.string("cwd", "Working folder (default /root or the runas user's home)").checked(Checks.PATH),
+        Param.string("runas", "Run as this user").checked(Checks.USER),
+        Param.string("shell", "Shell that runs the command (default: the shell grain, else /bin/sh)").checked(Checks.PATH),
+        Param.any("env", "Environment variables: a mapping or a list of one-key mappings")
+                .checked(v -> v instanceof Map<?, ?> || v instanceof List<?> l && l.stream().allMatch(Map.class::isInstance) ? null
+                        : "must be a mapping or a list of one-key mappings"),
         Param.bool("stateful", false, "The last line of output says changed=yes/no comment='...'"),
-        Param.integer("timeout", "Seconds before the command is killed and the state fails"),
-        Param.list("success_retcodes", "Return codes besides 0 that count as success"),
+        Param.integer("timeout", "Seconds before the command is killed and the state fails").checked(Checks.range(1, Integer.MAX_VALUE)),
+        Param.listOf("success_retcodes", Param.Type.INT, "Return codes besides 0 that count as success"),
         Param.bool("hide_output", false, "Leave stdout and stderr out of the changes"),
         Param.string("output_loglevel", "Accepted for compatibility"),
         Param.string("umask", "Accepted for compatibility"),

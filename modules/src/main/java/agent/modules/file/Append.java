@@ -19,7 +19,7 @@ import java.util.Map;
 /** file.append: these lines are in the file; missing ones are added at the end. */
 final class Append {
 
-    static final StateFunction FUNCTION = new StateFunction("append", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("append", Paths.schema(
             new Param("text", Param.Type.LIST, true, null, "Line(s) that must be in the file"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("ignore_whitespace", true, "Treat runs of whitespace as equal when looking for a line")),

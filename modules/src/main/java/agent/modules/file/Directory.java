@@ -7,6 +7,7 @@ import agent.host.Ownership;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -25,16 +26,17 @@ import java.util.regex.Pattern;
 /** file.directory: a folder with this owner and mode, optionally holding only managed files. */
 final class Directory {
 
-    static final StateFunction FUNCTION = new StateFunction("directory", Schema.of(
-            Param.string("user", "Owner, by name or uid"),
-            Param.string("group", "Group, by name or gid"),
+    static final StateFunction FUNCTION = new StateFunction("directory", Paths.schema(
+            Param.string("user", "Owner, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("dir_mode", "Permission bits of the folder"),
             Param.mode("mode", "Same as dir_mode"),
             Param.mode("file_mode", "Permission bits of files inside, with recurse: [mode]"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("clean", false, "Remove everything inside that no required file state manages"),
             Param.string("exclude_pat", "With clean: keep paths matching this glob (or E@regex)"),
-            Param.list("recurse", "Apply user, group and/or mode to everything inside"),
+            new Param("recurse", Param.Type.LIST, false, null, "Apply user, group and/or mode to everything inside", false, Param.Type.ONE_OF,
+                    java.util.List.of("user", "group", "mode", "ignore_files", "ignore_dirs", "silent"), null),
             Param.bool("force", false, "Replace a file or link that stands where the folder should be"),
             Param.bool("allow_symlink", true, "A symlink to a folder is accepted as the folder")),
             "Manage a directory: presence, owner, mode, and optionally its contents.",

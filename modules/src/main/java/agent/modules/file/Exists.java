@@ -1,6 +1,7 @@
 package agent.modules.file;
 
 import agent.host.FileStat;
+import agent.spi.Checks;
 import agent.host.facts.FileFacts;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -10,7 +11,7 @@ import java.nio.file.Path;
 /** file.exists and file.missing: checks that change nothing, for requisites. */
 final class Exists {
 
-    static final StateFunction EXISTS = new StateFunction("exists", Schema.of(),
+    static final StateFunction EXISTS = new StateFunction("exists", Schema.of().naming(Checks.FILE),
             "Succeed when the path exists, fail when it does not; changes nothing.", call -> {
                 Path path = Paths.target(call);
                 FileStat st = call.context().facts().get(FileFacts.STAT, path);
@@ -18,7 +19,7 @@ final class Exists {
                         : Result.failed("Specified path " + path + " does not exist");
             });
 
-    static final StateFunction MISSING = new StateFunction("missing", Schema.of(),
+    static final StateFunction MISSING = new StateFunction("missing", Schema.of().naming(Checks.FILE),
             "Succeed when the path does not exist, fail when it does; changes nothing.", call -> {
                 Path path = Paths.target(call);
                 FileStat st = call.context().facts().get(FileFacts.STAT, path);

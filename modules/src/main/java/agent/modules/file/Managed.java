@@ -5,9 +5,11 @@ import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Identity;
 import agent.host.Ownership;
+import agent.spi.Args;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -28,35 +30,50 @@ final class Managed {
 
     static final String TEST_COMMENT_TAIL = "\nNote: No changes made, actual changes may\nbe different due to other states.";
 
-    static final StateFunction FUNCTION = new StateFunction("managed", Schema.of(
-            Param.any("source", "salt:// URL, local path, or a list of them: the first that exists is used"),
-            Param.any("source_hash", "Accepted for compatibility; local sources need no hash"),
+    static final StateFunction FUNCTION = new StateFunction("managed", Paths.schema(
+            Param.listOf("source", Param.Type.ANY, "salt:// URL, local path, or a list of them: the first that exists is used"),
+            Param.string("source_hash", "Accepted for compatibility; local sources need no hash"),
             Param.bool("skip_verify", false, "Accepted for compatibility"),
-            Param.any("contents", "The file's text (a list is joined with newlines); a trailing newline is added"),
+            Param.list("contents", "The file's text (a list is joined with newlines); a trailing newline is added"),
             Param.string("contents_pillar", "Pillar key (colon path) whose value is the file's text"),
             Param.string("contents_grains", "Grain key (colon path) whose value is the file's text"),
             Param.bool("contents_newline", true, "End the contents with a newline"),
-            Param.string("template", "Render the source with this engine: jinja"),
+            Param.oneOf("template", "Render the source with this engine: jinja", "jinja"),
             Param.map("context", "Variables for the template, over defaults"),
             Param.map("defaults", "Default variables for the template"),
-            Param.string("user", "Owner, by name or uid"),
-            Param.string("group", "Group, by name or gid"),
+            Param.string("user", "Owner, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("mode", "Permission bits, e.g. 644 or '0644'"),
             Param.mode("dir_mode", "Mode of folders made by makedirs"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("replace", true, "Replace the content of an existing file; False only creates and sets permissions"),
-            Param.any("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
+            Param.string("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
             Param.bool("show_changes", true, "Put the diff in the changes; False shows a placeholder"),
             Param.bool("show_diff", true, "Old name of show_changes, still written by formulas"),
             Param.bool("follow_symlinks", true, "Manage the file a symlink points at"),
             Param.string("check_cmd", "Run this with the new file appended; replace only when it exits 0"),
             Param.string("tmp_ext", "Accepted for compatibility"),
             Param.string("encoding", "Accepted for compatibility (UTF-8 is used)"),
-            Param.bool("create", true, "Create the file when missing")),
+            Param.bool("create", true, "Create the file when missing")).hidingWhen(Managed::privateContents),
             "Manage a file: its contents (inline, from pillar, or from a source rendered as a template), owner and mode.",
-            Managed::apply);
+            Managed::apply).validating((args, problems) ->
+                    problems.exclusive(args, "contents", "contents_pillar", "contents_grains", "source"));
 
     private Managed() {
+    }
+
+    /** Contents written to a file others may not read are a secret: never shown, as a password is not. */
+    private static List<String> privateContents(Args args) {
+        Object mode = args.raw("mode");
+        if (mode == null || !args.has("contents")) {
+            return List.of();
+        }
+        try {
+            String digits = Values.mode(mode);
+            return (digits.charAt(digits.length() - 1) - '0' & 4) == 0 ? List.of("contents") : List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     static Result apply(Call call) throws Exception {
@@ -89,6 +106,29 @@ final class Managed {
         byte[] content = wanted.orElse(old == null ? new byte[0] : old);
         boolean contentDiffers = old == null || !Arrays.equals(old, content);
 
+        Map<String, Object> changes = changes(call, path, perms, current, old, content, contentDiffers);
+
+        if (changes.isEmpty()) {
+            return Result.ok(call.test() ? "The file " + path + " is in the correct state"
+                    : "File " + path + " is in the correct state");
+        }
+        if (call.test()) {
+            return Result.pending(changes, "The file " + path + " is set to be changed" + TEST_COMMENT_TAIL);
+        }
+        if (contentDiffers) {
+            Optional<Result> refused = writeContent(call, path, perms, old, content);
+            if (refused.isPresent()) {
+                return refused.get();
+            }
+        } else {
+            files.applyOwnership(path, perms.ownership());
+        }
+        return Result.changed(changes, "File " + path + " updated");
+    }
+
+    /** The content's diff (or a new file's mark) and the ownership and mode that differ. */
+    private static Map<String, Object> changes(Call call, Path path, Perms perms, FileStat current, byte[] old,
+                                               byte[] content, boolean contentDiffers) {
         Map<String, Object> changes = new LinkedHashMap<>();
         if (!current.exists()) {
             changes.put(call.test() ? "newfile" : "diff", call.test() ? path.toString() : "New file");
@@ -100,33 +140,31 @@ final class Managed {
             FileStat reference = current.exists() ? current : defaultNewFile();
             changes.putAll(perms.differences(reference));
         }
+        return changes;
+    }
 
-        if (changes.isEmpty()) {
-            return Result.ok(call.test() ? "The file " + path + " is in the correct state"
-                    : "File " + path + " is in the correct state");
-        }
-        if (call.test()) {
-            return Result.pending(changes, "The file " + path + " is set to be changed" + TEST_COMMENT_TAIL);
-        }
-        if (contentDiffers) {
-            Optional<String> check = call.string("check_cmd");
-            if (check.isPresent()) {
-                Optional<Result> refused = runCheckCmd(call, check.get(), path, content);
-                if (refused.isPresent()) {
-                    return refused.get();
-                }
+    /**
+     * Writes the new content (after check_cmd accepts it and the old one is backed up), making
+     * missing parent folders; the result when check_cmd refuses it.
+     */
+    private static Optional<Result> writeContent(Call call, Path path, Perms perms, byte[] old, byte[] content)
+            throws IOException {
+        Optional<String> check = call.string("check_cmd");
+        if (check.isPresent()) {
+            Optional<Result> refused = runCheckCmd(call, check.get(), path, content);
+            if (refused.isPresent()) {
+                return refused;
             }
-            if (old != null && call.has("backup")) {
-                Backups.save(call, path, old);
-            }
-            Integer dirMode = call.mode("dir_mode").map(m -> Integer.parseInt(m, 8))
-                    .orElse(Paths.directoryMode(perms.ownership().mode()));
-            Paths.makeParents(files, path, new Ownership(perms.uid(), perms.gid(), dirMode));
-            files.write(path, content, perms.ownership());
-        } else {
-            files.applyOwnership(path, perms.ownership());
         }
-        return Result.changed(changes, "File " + path + " updated");
+        if (old != null && call.has("backup")) {
+            Backups.save(call, path, old);
+        }
+        HostFiles files = call.context().host().files();
+        Integer dirMode = call.mode("dir_mode").map(m -> Integer.parseInt(m, 8))
+                .orElse(Paths.directoryMode(perms.ownership().mode()));
+        Paths.makeParents(files, path, new Ownership(perms.uid(), perms.gid(), dirMode));
+        files.write(path, content, perms.ownership());
+        return Optional.empty();
     }
 
     /** A file no group or other may read (0600, 0400...): its content stays out of the output, like a secret. */

@@ -5,6 +5,9 @@ import agent.host.Ownership;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
+import agent.spi.Param;
+import agent.spi.Schema;
 import agent.spi.StateException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -15,6 +18,11 @@ import java.util.Deque;
 final class Paths {
 
     private Paths() {
+    }
+
+    /** A schema whose states are named by the file they manage. */
+    static Schema schema(Param... params) {
+        return Schema.of(params).naming(Checks.FILE);
     }
 
     /** The state's name as an absolute path ({@code ~} expanded), or a failure naming it. */

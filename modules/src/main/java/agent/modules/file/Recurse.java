@@ -5,6 +5,7 @@ import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.facts.AccountFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -28,24 +29,24 @@ import java.util.Set;
  */
 final class Recurse {
 
-    static final StateFunction FUNCTION = new StateFunction("recurse", Schema.of(
-            new Param("source", Param.Type.ANY, true, null,
+    static final StateFunction FUNCTION = new StateFunction("recurse", Paths.schema(
+            new Param("source", Param.Type.LIST, true, null,
                     "salt:// folder to copy, or a list of them: the first that exists is used"),
             Param.bool("clean", false, "Remove what is in the folder but not in the source (nor kept by a required file state)"),
-            Param.string("user", "Owner of the folders and files made, by name or uid"),
-            Param.string("group", "Group of the folders and files made, by name or gid"),
+            Param.string("user", "Owner of the folders and files made, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group of the folders and files made, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("dir_mode", "Permission bits of the folders"),
             Param.string("file_mode", "Permission bits of the files, or 'keep' to copy each source file's own mode"),
             Param.mode("sym_mode", "Accepted for compatibility: links have no mode of their own on Linux"),
-            Param.string("template", "Render every file with this engine: jinja"),
+            Param.oneOf("template", "Render every file with this engine: jinja", "jinja"),
             Param.map("context", "Variables for the templates, over defaults"),
             Param.map("defaults", "Default variables for the templates"),
             Param.bool("replace", true, "Replace the content of existing files; False only creates them and sets permissions"),
             Param.bool("include_empty", false, "Also make the source's folders that hold no file"),
-            Param.any("backup", "Keep each replaced file under the cache folder first ('minion')"),
-            Param.any("include_pat", "Copy only paths (relative to the source) matching this glob, or E@regex, or any of a list"),
-            Param.any("exclude_pat", "Skip paths matching this glob, or E@regex, or any of a list; clean leaves them alone too"),
-            Param.integer("maxdepth", "Copy only paths at most this many folders below the source (0: its own files)"),
+            Param.string("backup", "Keep each replaced file under the cache folder first ('minion')"),
+            Param.list("include_pat", "Copy only paths (relative to the source) matching this glob, or E@regex, or any of a list"),
+            Param.list("exclude_pat", "Skip paths matching this glob, or E@regex, or any of a list; clean leaves them alone too"),
+            Param.integer("maxdepth", "Copy only paths at most this many folders below the source (0: its own files)").checked(Checks.range(0, 10000)),
             Param.bool("keep_symlinks", false, "Make the source's links as links instead of copying what they point at"),
             Param.bool("force_symlinks", false, "With keep_symlinks: replace whatever stands where a link should be"),
             Param.bool("makedirs", false, "Accepted for compatibility: missing parent folders are always made"),

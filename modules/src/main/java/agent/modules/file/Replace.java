@@ -6,6 +6,7 @@ import agent.host.Ownership;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.PyRegex;
 import agent.spi.Result;
@@ -20,15 +21,15 @@ import java.util.regex.PatternSyntaxException;
 /** file.replace: every match of a regular expression replaced, like Python's re.sub. */
 final class Replace {
 
-    static final StateFunction FUNCTION = new StateFunction("replace", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("replace", Paths.schema(
             new Param("pattern", Param.Type.STRING, true, null, "Regular expression (Python syntax)"),
             new Param("repl", Param.Type.STRING, true, null, "Replacement; \\1 and \\g<name> refer to groups"),
-            Param.integer("count", "At most this many replacements; 0 means all").withDefault(0),
+            Param.integer("count", "At most this many replacements; 0 means all").checked(Checks.range(0, Integer.MAX_VALUE)).withDefault(0),
             Param.any("flags", "Regex flags: a list of names (IGNORECASE, MULTILINE, DOTALL) or an integer"),
             Param.bool("append_if_not_found", false, "Append repl (or not_found_content) when nothing matches"),
             Param.bool("prepend_if_not_found", false, "Prepend repl (or not_found_content) when nothing matches"),
             Param.string("not_found_content", "What to add when nothing matches"),
-            Param.any("backup", "Accepted for compatibility"),
+            Param.string("backup", "Accepted for compatibility"),
             Param.bool("show_changes", true, "Put the diff in the changes"),
             Param.bool("ignore_if_missing", false, "Succeed without changes when the file is missing"),
             Param.any("bufsize", "Accepted for compatibility")),

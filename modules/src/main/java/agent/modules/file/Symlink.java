@@ -7,6 +7,7 @@ import agent.host.facts.AccountFacts;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -18,12 +19,12 @@ import java.util.Map;
 /** file.symlink: a link at name pointing at target. */
 final class Symlink {
 
-    static final StateFunction FUNCTION = new StateFunction("symlink", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("symlink", Paths.schema(
             new Param("target", Param.Type.STRING, true, null, "What the link points at"),
             Param.bool("force", false, "Replace a file or folder standing where the link should be"),
             Param.bool("makedirs", false, "Create missing parent folders"),
-            Param.string("user", "Owner of the link"),
-            Param.string("group", "Group of the link"),
+            Param.string("user", "Owner of the link").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group of the link").checked(Checks.GROUP_OR_ID),
             Param.mode("mode", "Ignored for links (kept for compatibility)"),
             Param.string("backupname", "Move a file standing in the way here instead of deleting it"),
             Param.bool("disallow_link_to_self", true, "Accepted for compatibility")),

@@ -17,7 +17,7 @@ import java.util.Map;
 /** file.touch: the file exists, with fresh (or given) access and modification times. */
 final class Touch {
 
-    static final StateFunction FUNCTION = new StateFunction("touch", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("touch", Paths.schema(
             Param.integer("atime", "Access time, seconds since the epoch"),
             Param.integer("mtime", "Modification time, seconds since the epoch"),
             Param.bool("makedirs", false, "Create missing parent folders")),

@@ -1,10 +1,12 @@
 package agent.modules.git;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,14 +18,14 @@ final class ConfigUnset {
     static final StateFunction FUNCTION = new StateFunction("config_unset", Schema.of(
             Param.string("value_regex", "Unset only the values matching this regex"),
             Param.bool("all", false, "Unset every matching value; without it, a key holding several matching values fails"),
-            Param.string("repo", "The repository whose config to change (relative: to the user's home); required unless global"),
-            Param.string("user", "Run git as this user (global: their ~/.gitconfig)"),
+            Param.string("repo", "The repository whose config to change (relative: to the user's home); required unless global").checked(Checks.NOT_OPTION),
+            Param.string("user", "Run git as this user (global: their ~/.gitconfig)").checked(Checks.USER),
             Param.string("password", "Accepted for compatibility (Windows only in Salt); ignored"),
             Param.bool("global", false, "Change the user's global config instead of a repository's"),
-            Param.string("output_encoding", "Accepted for compatibility (git's output is read as UTF-8)")),
+            Param.string("output_encoding", "Accepted for compatibility (git's output is read as UTF-8)")).naming(Checks.NOT_OPTION),
             "Unset git configuration keys: name is a regex that must match a whole key name "
                     + "(e.g. 'color\\..+' for every key of the color section).",
-            ConfigUnset::apply);
+            ConfigUnset::apply).validating(GitConfig::requireRepo);
 
     private ConfigUnset() {
     }
@@ -47,23 +49,36 @@ final class ConfigUnset {
         if (matches.isEmpty()) {
             return Result.ok("No matching keys are set");
         }
-        if (!all) {
-            List<String> greedy = new ArrayList<>();
-            matches.forEach((k, v) -> {
-                if (v.size() > 1) {
-                    greedy.add(k + " (" + String.join(", ", v) + ")");
-                }
-            });
-            if (!greedy.isEmpty()) {
-                return Result.failed((valueRegex != null
-                        ? "Multiple values are matched by value_regex for the following keys"
-                        : "Multivar(s) matched by the key expression")
-                        + " (set 'all' to True to force removal): " + String.join("; ", greedy));
-            }
+        Result refused = all ? null : multivarRefusal(matches, valueRegex);
+        if (refused != null) {
+            return refused;
         }
         if (call.test()) {
             return Result.pending(new LinkedHashMap<>(matches), matches.size() + " key(s) would have value(s) unset");
         }
+        return unset(git, matches, keyRegex, valueRegex, all);
+    }
+
+    /** Without 'all', a key holding several matching values fails the state; null when none does. */
+    private static Result multivarRefusal(Map<String, List<String>> matches, String valueRegex) {
+        List<String> greedy = new ArrayList<>();
+        matches.forEach((k, v) -> {
+            if (v.size() > 1) {
+                greedy.add(k + " (" + String.join(", ", v) + ")");
+            }
+        });
+        if (greedy.isEmpty()) {
+            return null;
+        }
+        return Result.failed((valueRegex != null
+                ? "Multiple values are matched by value_regex for the following keys"
+                : "Multivar(s) matched by the key expression")
+                + " (set 'all' to True to force removal): " + String.join("; ", greedy));
+    }
+
+    /** Unsets each matched key, then reads the config again: the values gone are the changes. */
+    private static Result unset(GitConfig git, Map<String, List<String>> matches, String keyRegex, String valueRegex,
+                                boolean all) throws IOException {
         Map<String, Object> changes = new LinkedHashMap<>();
         try {
             Map<String, List<String>> pre = valueRegex == null ? matches : git.getRegexp(keyRegex, null);

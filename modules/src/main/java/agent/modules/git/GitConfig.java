@@ -4,6 +4,8 @@ import agent.host.Accounts;
 import agent.host.Command;
 import agent.host.CommandResult;
 import agent.host.Host;
+import agent.spi.Args;
+import agent.spi.Problems;
 import agent.host.facts.AccountFacts;
 import agent.host.facts.CommandFacts;
 import agent.host.facts.Facts;
@@ -27,6 +29,13 @@ final class GitConfig {
     static final class GitException extends Exception {
         GitException(String message) {
             super(message);
+        }
+    }
+
+    /** A repository's config needs the repository: repo is required unless global. */
+    static void requireRepo(Args args, Problems problems) {
+        if (!args.bool("global") && args.string("repo").filter(r -> !r.isEmpty()).isEmpty()) {
+            problems.add("name", "non-global config options require the 'repo' argument to be set");
         }
     }
 

@@ -2,9 +2,12 @@ package agent.modules.pecl;
 
 import agent.host.CommandResult;
 import agent.host.PearRegistry;
+import agent.spi.Args;
 import agent.host.facts.Facts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
+import agent.spi.Problems;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateException;
@@ -29,14 +32,15 @@ final class Installed {
     static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
             Param.string("version", "Exact release to install (default: the newest at preferred_state)"),
             // Naming the states here also loads Stability with the module, so the AOT cache keeps it.
-            Param.string("preferred_state", "Least stable release state to accept: "
-                    + String.join(", ", Stability.ORDER.reversed())).withDefault("stable"),
+            Param.oneOf("preferred_state", "Least stable release state to accept",
+                    Stability.ORDER.reversed().toArray(String[]::new)).withDefault("stable"),
             Param.bool("defaults", false, "Answer the extension's configure questions with their defaults"),
             Param.bool("force", false, "Install even when pecl would refuse (pecl install -f)"),
-            Param.list("extensions", "Several extensions in one pecl call: names, or {name: version} (name is then"
+            Param.listOf("extensions", Param.Type.ANY, "Several extensions in one pecl call: names, or {name: version} (name is then"
                     + " ignored; an agent extension)")),
             "Install a PECL extension (channel/name or name), built with pecl.",
-            Installed::apply).reading(new InstalledReleases.Needs());
+            Installed::apply).validating(Installed::validate)
+            .reading(new InstalledReleases.Needs());
 
     private Installed() {
     }
@@ -131,6 +135,20 @@ final class Installed {
             throw new StateException("'" + name + "' is not a valid pecl package name ([channel/]name)");
         }
         return name;
+    }
+
+    /** Every extension's name: the state's, or each of extensions (a name, or {name: version}). */
+    private static void validate(Args args, Problems problems) {
+        List<Object> names = args.has("extensions") ? args.list("extensions") : List.of(args.name());
+        for (Object item : names) {
+            for (Object name : item instanceof Map<?, ?> m ? m.keySet() : java.util.Set.of(item)) {
+                String wrong = Checks.PECL.problem(name);
+                if (wrong != null) {
+                    problems.add(args.has("extensions") ? "extensions" : "name",
+                            (args.has("extensions") ? "argument 'extensions' " : "name ") + wrong);
+                }
+            }
+        }
     }
 
     /** Salt names a versioned extension name-version in its comments. */

@@ -3,6 +3,7 @@ package agent.modules.pecl;
 import agent.host.CommandResult;
 import agent.host.PearRegistry;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
@@ -13,7 +14,7 @@ import java.util.Optional;
 /** pecl.removed: the extension is not installed (pecl uninstall), checked against pecl list afterwards. */
 final class Removed {
 
-    static final StateFunction FUNCTION = new StateFunction("removed", Schema.of(),
+    static final StateFunction FUNCTION = new StateFunction("removed", Schema.of().naming(Checks.PECL),
             "Uninstall a PECL extension (channel/name or name).", Removed::apply)
             .reading(new InstalledReleases.Needs());
 

@@ -1,9 +1,9 @@
 package agent.modules.pkg;
 
+import agent.modules.pkg.backend.PackageBackend;
 import agent.modules.pkg.backend.PackageBackend.Install;
 import agent.modules.pkg.backend.PackageBackend.Offer;
 import agent.modules.pkg.backend.PackageBackend.Outcome;
-import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -26,7 +27,7 @@ final class Installed {
     static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
             Param.string("version", "Exact version, a glob (1.2*), comparisons (>=1.0,<2.0) or 'latest'"),
             PkgArgs.NAMES,
-            Param.any("sources", "Package files instead of the index: a list of {name: salt:// URL, http(s) URL or local .deb path}"),
+            Param.listOf("sources", Param.Type.ANY, "Package files instead of the index: a list of {name: salt:// URL, http(s) URL or local .deb path}"),
             PkgArgs.REFRESH, PkgArgs.CACHE_VALID_TIME, PkgArgs.FROMREPO, PkgArgs.SKIP_VERIFY, PkgArgs.INSTALL_RECOMMENDS,
             new Param("hold", Param.Type.BOOL, false, null, "Hold the packages at their version (True) or release them (False)"),
             Param.bool("allow_updates", false, "An exact version is a minimum: newer installed versions are fine"),
@@ -35,7 +36,8 @@ final class Installed {
             Param.bool("normalize", true, "Accepted for compatibility"),
             PkgArgs.LOCK_TIMEOUT),
             "Install packages (and their dependencies) unless they are installed at the requested version.",
-            Installed::apply).reading(PkgNeeds.DATABASE);
+            Installed::apply).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     private Installed() {
     }
@@ -56,44 +58,81 @@ final class Installed {
         boolean allowUpdates = call.bool("allow_updates");
         boolean reinstall = call.bool("reinstall");
         Map<String, String> before = backend.installed();
-
-        Map<String, VersionSpec> targets = new LinkedHashMap<>();
-        List<String> toReinstall = new ArrayList<>();
-        List<String> latestInstalled = new ArrayList<>();
-        boolean versionSpec = false;
-        for (var e : desired.entrySet()) {
-            String cur = before.get(e.getKey());
-            VersionSpec spec = e.getValue();
-            if (cur == null) {
-                targets.put(e.getKey(), spec);
-            } else if (reinstall) {
-                toReinstall.add(e.getKey());
-            } else if (spec != null && spec.latest()) {
-                latestInstalled.add(e.getKey());
-            } else if (spec != null) {
-                versionSpec = true;
-                if (!spec.matches(cur, backend, allowUpdates)) {
-                    targets.put(e.getKey(), spec);
-                }
-            }
-        }
-        if (!latestInstalled.isEmpty()) {
-            // "latest" asks the index even for installed packages.
-            Map<String, Offer> offers = IndexLookup.offers(call, backend, latestInstalled, true, o -> true);
-            for (String name : latestInstalled) {
-                String candidate = offers.get(name).candidate();
-                if (candidate != null && backend.compare(candidate, before.get(name)) > 0) {
-                    targets.put(name, desired.get(name));
-                }
-            }
-        }
+        Plan plan = Plan.of(desired, before, backend, allowUpdates, reinstall);
+        addOutdatedLatest(call, backend, plan);
         HoldPlan holds = HoldPlan.of(call, desired.keySet(), backend);
-        if (targets.isEmpty() && toReinstall.isEmpty()) {
-            return holdsOnly(call, backend, holds,
-                    "All specified packages are already installed" + (versionSpec ? " and are at the desired version" : ""));
+        if (plan.targets().isEmpty() && plan.toReinstall().isEmpty()) {
+            return holdsOnly(call, backend, holds, "All specified packages are already installed"
+                    + (plan.versionSpec() ? " and are at the desired version" : ""));
         }
+        Resolution resolution = resolveVersions(call, backend, plan.targets(), plan.toReinstall());
+        if (resolution.failure() != null) {
+            return resolution.failure();
+        }
+        Map<String, String> versions = resolution.versions();
+        List<Install> installs = installs(plan, versions);
+        if (call.test()) {
+            return predict(plan, versions, holds);
+        }
+        return install(call, backend, plan, versions, installs);
+    }
 
-        // What the index offers decides the exact versions, and whether a refresh is needed at all.
+    /**
+     * The packages to install or reinstall, from what is installed {@code before}:
+     * {@code latestInstalled} are installed ones that want "latest" (the index decides),
+     * {@code versionSpec} whether an installed package was checked against a version.
+     */
+    private record Plan(Map<String, VersionSpec> desired, Map<String, String> before, boolean allowUpdates,
+                        Map<String, VersionSpec> targets, List<String> toReinstall, List<String> latestInstalled,
+                        boolean versionSpec) {
+
+        static Plan of(Map<String, VersionSpec> desired, Map<String, String> before, PackageBackend backend,
+                       boolean allowUpdates, boolean reinstall) {
+            Map<String, VersionSpec> targets = new LinkedHashMap<>();
+            List<String> toReinstall = new ArrayList<>();
+            List<String> latestInstalled = new ArrayList<>();
+            boolean versionSpec = false;
+            for (var e : desired.entrySet()) {
+                String cur = before.get(e.getKey());
+                VersionSpec spec = e.getValue();
+                if (cur == null) {
+                    targets.put(e.getKey(), spec);
+                } else if (reinstall) {
+                    toReinstall.add(e.getKey());
+                } else if (spec != null && spec.latest()) {
+                    latestInstalled.add(e.getKey());
+                } else if (spec != null) {
+                    versionSpec = true;
+                    if (!spec.matches(cur, backend, allowUpdates)) {
+                        targets.put(e.getKey(), spec);
+                    }
+                }
+            }
+            return new Plan(desired, before, allowUpdates, targets, toReinstall, latestInstalled, versionSpec);
+        }
+    }
+
+    /** "latest" asks the index even for installed packages: the outdated ones become targets. */
+    private static void addOutdatedLatest(Call call, PackageBackend backend, Plan plan) throws StateException {
+        if (plan.latestInstalled().isEmpty()) {
+            return;
+        }
+        Map<String, Offer> offers = IndexLookup.offers(call, backend, plan.latestInstalled(), true, o -> true);
+        for (String name : plan.latestInstalled()) {
+            String candidate = offers.get(name).candidate();
+            if (candidate != null && backend.compare(candidate, plan.before().get(name)) > 0) {
+                plan.targets().put(name, plan.desired().get(name));
+            }
+        }
+    }
+
+    /** The exact versions to install, or the result that fails the state. */
+    private record Resolution(Map<String, String> versions, Result failure) {
+    }
+
+    /** What the index offers decides the exact versions, and whether a refresh is needed at all. */
+    private static Resolution resolveVersions(Call call, PackageBackend backend, Map<String, VersionSpec> targets,
+                                              List<String> toReinstall) throws StateException {
         List<String> lookup = new ArrayList<>(targets.keySet());
         lookup.addAll(toReinstall);
         boolean wantsNewest = targets.values().stream().anyMatch(s -> s == null || s.latest());
@@ -108,57 +147,66 @@ final class Installed {
             notFound.clear();
         }
         if (!notFound.isEmpty()) {
-            return Result.failed("The following package(s) were not found, and no possible matches were found in the"
-                    + " package db: " + String.join(", ", new TreeSet<>(notFound)));
+            return new Resolution(null, Result.failed("The following package(s) were not found, and no possible"
+                    + " matches were found in the package db: " + String.join(", ", new TreeSet<>(notFound))));
         }
         if (versions == null) {
-            return Result.failed(String.join(" ", problems));
+            return new Resolution(null, Result.failed(String.join(" ", problems)));
         }
+        return new Resolution(versions, null);
+    }
+
+    /** Targets at their resolved version (none for "latest"), reinstalls at the installed one. */
+    private static List<Install> installs(Plan plan, Map<String, String> versions) {
+        Map<String, VersionSpec> targets = plan.targets();
         List<Install> installs = new ArrayList<>();
         versions.forEach((name, version) -> installs.add(Install.fromIndex(name,
                 targets.get(name) == null || targets.get(name).latest() ? null : version)));
-        for (String name : toReinstall) {
-            installs.add(Install.fromIndex(name, before.get(name)));
+        for (String name : plan.toReinstall()) {
+            installs.add(Install.fromIndex(name, plan.before().get(name)));
         }
+        return installs;
+    }
 
-        if (call.test()) {
-            Map<String, Object> changes = new LinkedHashMap<>();
-            List<String> comments = new ArrayList<>();
-            versions.forEach((name, v) -> changes.put(name, Changes.change(before.getOrDefault(name, ""), v)));
-            if (!targets.isEmpty()) {
-                comments.add("The following packages would be installed/updated: " + String.join(", ", targets.keySet()));
-            }
-            if (!toReinstall.isEmpty()) {
-                toReinstall.forEach(n -> changes.put(n, Changes.change(before.get(n), before.get(n))));
-                comments.add("The following packages would be reinstalled: " + String.join(", ", toReinstall));
-            }
-            holds.mergeInto(changes);
-            comments.addAll(holds.comments(true));
-            return Result.pending(changes, String.join("\n", comments));
+    /** Test mode: what would be installed, reinstalled and held. */
+    private static Result predict(Plan plan, Map<String, String> versions, HoldPlan holds) {
+        Map<String, String> before = plan.before();
+        List<String> toReinstall = plan.toReinstall();
+        Map<String, Object> changes = new LinkedHashMap<>();
+        List<String> comments = new ArrayList<>();
+        versions.forEach((name, v) -> changes.put(name, Changes.change(before.getOrDefault(name, ""), v)));
+        if (!plan.targets().isEmpty()) {
+            comments.add("The following packages would be installed/updated: " + String.join(", ", plan.targets().keySet()));
         }
+        if (!toReinstall.isEmpty()) {
+            toReinstall.forEach(n -> changes.put(n, Changes.change(before.get(n), before.get(n))));
+            comments.add("The following packages would be reinstalled: " + String.join(", ", toReinstall));
+        }
+        holds.mergeInto(changes);
+        comments.addAll(holds.comments(true));
+        return Result.pending(changes, String.join("\n", comments));
+    }
 
-        Outcome outcome = backend.install(installs, PkgArgs.options(call, !toReinstall.isEmpty()));
+    /** One transaction, then the packages read again to tell what it did. */
+    private static Result install(Call call, PackageBackend backend, Plan plan, Map<String, String> versions,
+                                  List<Install> installs) throws StateException {
+        Map<String, String> before = plan.before();
+        Outcome outcome = backend.install(installs, PkgArgs.options(call, !plan.toReinstall().isEmpty()));
         Map<String, String> after = backend.installed();
         Map<String, Object> changes = Changes.between(before, after);
         List<String> modified = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        for (var e : targets.entrySet()) {
+        for (var e : plan.targets().entrySet()) {
             String now = after.get(e.getKey());
             String expected = versions.get(e.getKey());
             boolean ok = now != null && (e.getValue() == null || e.getValue().latest()
-                    ? backend.compare(now, expected) >= 0 : e.getValue().matches(now, backend, allowUpdates));
+                    ? backend.compare(now, expected) >= 0 : e.getValue().matches(now, backend, plan.allowUpdates()));
             (ok ? modified : failed).add(VersionSpec.describe(e.getKey(), e.getValue()));
         }
-        List<String> already = new ArrayList<>();
-        for (var e : desired.entrySet()) {
-            if (!targets.containsKey(e.getKey()) && !toReinstall.contains(e.getKey())) {
-                already.add(VersionSpec.describe(e.getKey(), e.getValue()));
-            }
-        }
-        List<String> comments = new ArrayList<>(InstallSummary.lines(modified, already, failed));
-        for (String name : toReinstall) {
+        List<String> comments = new ArrayList<>(InstallSummary.lines(modified, alreadyInstalled(plan), failed));
+        for (String name : plan.toReinstall()) {
             changes.putIfAbsent(name, Changes.change(before.get(name), after.getOrDefault(name, "")));
-            String what = VersionSpec.describe(name, desired.get(name));
+            String what = VersionSpec.describe(name, plan.desired().get(name));
             comments.add(outcome.ok() && after.containsKey(name) ? "Package " + what + " was reinstalled."
                     : "Reinstall was not successful for package " + what + ".");
         }
@@ -166,13 +214,30 @@ final class Installed {
         if (!outcome.ok()) {
             comments.add("apt-get: " + outcome.error());
         }
-        // Read again: the transaction may have changed holds.
-        HoldPlan holdsNow = HoldPlan.of(call, desired.keySet(), backend);
+        boolean held = applyHolds(call, backend, plan.desired().keySet(), changes, comments);
+        return Result.of(ok && held, changes, String.join("\n", comments));
+    }
+
+    /** The packages asked for that needed neither an install nor a reinstall. */
+    private static List<String> alreadyInstalled(Plan plan) {
+        List<String> already = new ArrayList<>();
+        for (var e : plan.desired().entrySet()) {
+            if (!plan.targets().containsKey(e.getKey()) && !plan.toReinstall().contains(e.getKey())) {
+                already.add(VersionSpec.describe(e.getKey(), e.getValue()));
+            }
+        }
+        return already;
+    }
+
+    /** Holds after the transaction, read again: it may have changed them. True when they applied. */
+    private static boolean applyHolds(Call call, PackageBackend backend, Set<String> names,
+                                      Map<String, Object> changes, List<String> comments) throws StateException {
+        HoldPlan holdsNow = HoldPlan.of(call, names, backend);
         Outcome held = holdsNow.apply(backend);
         holdsNow.mergeInto(changes);
         comments.addAll(held.ok() ? holdsNow.comments(false)
                 : List.of("An error was encountered while holding/unholding package(s): " + held.error()));
-        return Result.of(ok && held.ok(), changes, String.join("\n", comments));
+        return held.ok();
     }
 
     /**

@@ -21,7 +21,7 @@ import java.util.Optional;
  */
 final class Absent {
 
-    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("absent", RepoArgs.schema(
             RepoArgs.FILE, RepoArgs.REFRESH, RepoArgs.REFRESH_DB),
             "Remove an apt repository: its one-line entries, or its deb822 .sources file.",
             Absent::apply);

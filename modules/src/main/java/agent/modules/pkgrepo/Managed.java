@@ -3,6 +3,7 @@ package agent.modules.pkgrepo;
 import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -23,25 +24,25 @@ import java.util.Optional;
  */
 final class Managed {
 
-    static final StateFunction FUNCTION = new StateFunction("managed", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("managed", RepoArgs.schema(
             RepoArgs.FILE,
             Param.string("key_url", "The repository's signing key: salt://, http(s):// or a local path"),
             Param.string("key_text", "The repository's signing key, inline (armored)"),
-            Param.string("signedby", "Keyring for the key (default /etc/apt/keyrings/FILE.asc or .gpg)"),
+            Param.string("signedby", "Keyring for the key (default /etc/apt/keyrings/FILE.asc or .gpg)").checked(Checks.PATH),
             Param.bool("clean_file", false, "The file holds only this source (one-line entries)"),
             RepoArgs.REFRESH, RepoArgs.REFRESH_DB,
-            Param.any("comments", "Comment text added after the entry"),
-            Param.any("architectures", "Limit to these architectures (list or comma-separated)"),
+            Param.list("comments", "Comment text added after the entry"),
+            Param.list("architectures", "Limit to these architectures (list or comma-separated)"),
             new Param("trusted", Param.Type.BOOL, false, null, "Trust the repository without a signature (trusted=yes)"),
-            Param.any("comps", "Components, replacing those in the line (list or comma-separated)"),
-            Param.string("dist", "Suite, replacing the one in the line"),
+            Param.list("comps", "Components, replacing those in the line (list or comma-separated)"),
+            Param.string("dist", "Suite, replacing the one in the line").checked(Checks.RELEASE),
             new Param("disabled", Param.Type.BOOL, false, null, "Keep the entry but switch it off"),
             new Param("enabled", Param.Type.BOOL, false, null, "The opposite of disabled"),
             Param.string("humanname", "Accepted for compatibility (apt has no display names)"),
-            Param.any("types", "deb822: deb and/or deb-src (default deb)"),
-            Param.any("uris", "deb822: the repository URIs; giving them selects the deb822 format"),
-            Param.any("suites", "deb822: suites (or a flat repository's path, e.g. ./)"),
-            Param.any("components", "deb822: components")),
+            Param.list("types", "deb822: deb and/or deb-src (default deb)"),
+            Param.list("uris", "deb822: the repository URIs; giving them selects the deb822 format"),
+            Param.list("suites", "deb822: suites (or a flat repository's path, e.g. ./)"),
+            Param.list("components", "deb822: components")),
             "Configure an apt repository (one-line or deb822 format) and its signing key.",
             Managed::apply);
 

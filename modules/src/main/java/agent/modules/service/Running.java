@@ -4,6 +4,7 @@ import agent.host.Host;
 import agent.spi.Call;
 import agent.spi.PyFloat;
 import agent.spi.Result;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -43,13 +44,7 @@ final class Running {
         }
 
         if (before) {
-            ret.comment = join("The service " + name + " is already running", unmask);
-            if (Boolean.TRUE.equals(enable) && !beforeEnabled) {
-                ret.update(Boot.enable(call, provider, null, true));
-            } else if (Boolean.FALSE.equals(enable) && beforeEnabled) {
-                ret.update(Boot.disable(call, provider, null, true));
-            }
-            return ret.toResult();
+            return alreadyRunning(call, provider, ret, enable, beforeEnabled, unmask);
         }
 
         if (call.test()) {
@@ -62,18 +57,32 @@ final class Running {
         if (!started.ok()) {
             ret.result = false;
             ret.comment = Ret.withCommandOutput("Service " + name + " failed to start", started.output());
-            if (Boolean.TRUE.equals(enable)) {
-                ret.update(Boot.enable(call, provider, false, false));
-            } else if (Boolean.FALSE.equals(enable)) {
-                ret.update(Boot.disable(call, provider, false, false));
-            }
+            setBoot(call, provider, ret, enable, false, false);
             return ret.toResult();
         }
         call.context().note(StartedServices.NOTE).add(name);
+        return startedResult(call, provider, ret, enable, before, beforeEnabled, unmask);
+    }
 
+    /** Running already: only the boot state may change. */
+    private static Result alreadyRunning(Call call, ServiceProvider provider, Ret ret, Boolean enable,
+                                         boolean beforeEnabled, Ret unmask) throws IOException {
+        ret.comment = join("The service " + call.name() + " is already running", unmask);
+        if (Boolean.TRUE.equals(enable) && !beforeEnabled) {
+            ret.update(Boot.enable(call, provider, null, true));
+        } else if (Boolean.FALSE.equals(enable) && beforeEnabled) {
+            ret.update(Boot.disable(call, provider, null, true));
+        }
+        return ret.toResult();
+    }
+
+    /** After a start: status and boot state read again (after the init delay) tell what changed. */
+    private static Result startedResult(Call call, ServiceProvider provider, Ret ret, Boolean enable,
+                                        boolean before, boolean beforeEnabled, Ret unmask) throws Exception {
+        String name = call.name();
         double delay = ServiceArgs.initDelay(call);
 
-        boolean after = ServiceArgs.status(provider, host, name, sig);
+        boolean after = ServiceArgs.status(provider, call.context().host(), name, call.string("sig").orElse(null));
         boolean afterEnabled = provider.enabled(name);
         if ((beforeEnabled != afterEnabled || before != after) && !ret.changes.containsKey(name)) {
             ret.changes.put(name, after);
@@ -84,11 +93,7 @@ final class Running {
             ret.comment = "Service " + name + " failed to start";
             ret.result = false;
         }
-        if (Boolean.TRUE.equals(enable)) {
-            ret.update(Boot.enable(call, provider, after, after));
-        } else if (Boolean.FALSE.equals(enable)) {
-            ret.update(Boot.disable(call, provider, after, after));
-        }
+        setBoot(call, provider, ret, enable, after, after);
         if (delay > 0) {
             ret.comment = ret.comment + "\nDelayed return for " + seconds(delay) + " seconds";
         }
@@ -96,6 +101,16 @@ final class Running {
             ret.comment = ret.comment + "\n" + unmask.comment;
         }
         return ret.toResult();
+    }
+
+    /** Enables or disables at boot when the state asks for either. */
+    private static void setBoot(Call call, ServiceProvider provider, Ret ret, Boolean enable, Boolean started,
+                                Boolean result) throws IOException {
+        if (Boolean.TRUE.equals(enable)) {
+            ret.update(Boot.enable(call, provider, started, result));
+        } else if (Boolean.FALSE.equals(enable)) {
+            ret.update(Boot.disable(call, provider, started, result));
+        }
     }
 
     private static String join(String comment, Ret unmask) {

@@ -2,6 +2,7 @@ package agent.modules.ssh;
 
 import agent.host.HostFiles;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -14,9 +15,9 @@ import java.util.Map;
 final class KnownHostsAbsent {
 
     static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(
-            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file"),
-            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)"),
-            Param.integer("port", "The host's ssh port, when not 22")),
+            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file").checked(Checks.USER),
+            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)").checked(Checks.NOT_OPTION),
+            Param.integer("port", "The host's ssh port, when not 22").checked(Checks.PORT)).naming(Checks.HOST),
             "Ensure a host has no key in a known_hosts file.",
             KnownHostsAbsent::apply);
 

@@ -2,6 +2,7 @@ package agent.modules.ssh;
 
 import agent.host.HostFiles;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -20,15 +21,16 @@ import java.util.stream.Collectors;
 final class KnownHostsPresent {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(
-            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file"),
-            Param.string("key", "The host's public key (base64); needs enc"),
-            Param.string("enc", "Key type: ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa ..."),
-            Param.string("fingerprint", "Fingerprint the host's key must have (hex pairs, or SHA256:... as ssh-keygen -l prints); the key is fetched with ssh-keyscan"),
-            Param.string("fingerprint_hash_type", "Digest of a hex fingerprint: sha256 (default), md5 ...").withDefault("sha256"),
-            Param.integer("port", "The host's ssh port, when not 22: entries are written as [host]:port"),
-            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)"),
+            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file").checked(Checks.USER),
+            Param.string("key", "The host's public key (base64); needs enc").checked(Checks.NOT_OPTION),
+            Param.string("enc", "Key type: ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa ...").checked(Checks.NOT_OPTION),
+            Param.string("fingerprint", "Fingerprint the host's key must have (hex pairs, or SHA256:... as ssh-keygen -l prints); the key is fetched with ssh-keyscan").checked(Checks.NOT_OPTION),
+            Param.oneOf("fingerprint_hash_type", "Digest of a hex fingerprint", Checks.DIGESTS.toArray(String[]::new))
+                    .withDefault("sha256"),
+            Param.integer("port", "The host's ssh port, when not 22: entries are written as [host]:port").checked(Checks.PORT),
+            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)").checked(Checks.NOT_OPTION),
             Param.bool("hash_known_hosts", true, "Write the host name hashed, as ssh's HashKnownHosts does"),
-            Param.integer("timeout", "Seconds ssh-keyscan waits for the host").withDefault(5)),
+            Param.integer("timeout", "Seconds ssh-keyscan waits for the host").withDefault(5).checked(Checks.range(1, 3600))).naming(Checks.HOST),
             "Ensure a host's public key is in a known_hosts file.",
             KnownHostsPresent::apply);
 
@@ -43,14 +45,9 @@ final class KnownHostsPresent {
         String enc = call.string("enc").orElse(null);
         String hashType = call.string("fingerprint_hash_type", "sha256");
         KeyArgs.digest(hashType);
-        if (key != null && fingerprint != null) {
-            return Result.failed("Specify either \"key\" or \"fingerprint\", not both.");
-        }
-        if (key != null && enc == null) {
-            return Result.failed("Required argument \"enc\" if using \"key\" argument.");
-        }
-        if (key != null && !SshKey.isBase64(key)) {
-            return Result.failed(KeyArgs.INVALID);
+        String refused = argumentError(key, fingerprint, enc);
+        if (refused != null) {
+            return Result.failed(refused);
         }
         KeyFilePlace place = KnownHostsFile.place(call);
         Integer port = call.integer("port").map(Long::intValue).orElse(null);
@@ -66,16 +63,7 @@ final class KnownHostsPresent {
         }
         Object old = stored.isEmpty() ? null : stored.stream().map(e -> e.info(hashType)).toList();
         if (call.test()) {
-            Map<String, Object> wanted = new LinkedHashMap<>();
-            wanted.put("hostname", host);
-            if (enc != null) {
-                wanted.put("enc", enc);
-            }
-            if (key != null) {
-                wanted.put("key", key);
-            }
-            wanted.put("fingerprint", key != null ? Fingerprint.of(key, hashType) : fingerprint);
-            return Result.pending(changes(old, List.of(wanted)), "Key for " + name + " is set to be "
+            return Result.pending(changes(old, List.of(wanted(host, enc, key, fingerprint, hashType))), "Key for " + name + " is set to be "
                     + (stored.isEmpty() ? "added to " : "updated in ") + config);
         }
 
@@ -91,19 +79,52 @@ final class KnownHostsPresent {
                 return Result.failed("Remote host public keys found but none of their fingerprints match the one you have provided");
             }
         }
-        // A new key replaces the host's old key of the same type.
+        List<Map<String, Object>> added = replaceKeys(known, stored, host, keys, call.bool("hash_known_hosts"), hashType);
+        place.makeParents(files);
+        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
+        String saved = key != null ? "key: " + key : "fingerprint: " + added.getFirst().get("fingerprint");
+        return Result.changed(changes(old, added), name + "'s key saved to " + config + " (" + saved + ")");
+    }
+
+    /** What is wrong with the key arguments given together; null when nothing is. */
+    private static String argumentError(String key, String fingerprint, String enc) {
+        if (key != null && fingerprint != null) {
+            return "Specify either \"key\" or \"fingerprint\", not both.";
+        }
+        if (key != null && enc == null) {
+            return "Required argument \"enc\" if using \"key\" argument.";
+        }
+        if (key != null && !SshKey.isBase64(key)) {
+            return KeyArgs.INVALID;
+        }
+        return null;
+    }
+
+    /** The entry test mode predicts: the key's fingerprint when the key is given. */
+    private static Map<String, Object> wanted(String host, String enc, String key, String fingerprint, String hashType) {
+        Map<String, Object> wanted = new LinkedHashMap<>();
+        wanted.put("hostname", host);
+        if (enc != null) {
+            wanted.put("enc", enc);
+        }
+        if (key != null) {
+            wanted.put("key", key);
+        }
+        wanted.put("fingerprint", key != null ? Fingerprint.of(key, hashType) : fingerprint);
+        return wanted;
+    }
+
+    /** Adds the keys to {@code known}: a new key replaces the host's old key of the same type. */
+    private static List<Map<String, Object>> replaceKeys(KnownHosts known, List<KnownHosts.Entry> stored, String host,
+                                                         List<KeyScan.Offered> keys, boolean hash, String hashType) {
         Set<String> types = keys.stream().map(KeyScan.Offered::enc).collect(Collectors.toSet());
         known.remove(stored.stream().filter(e -> types.contains(e.enc())).toList());
-        boolean hash = call.bool("hash_known_hosts");
         List<Map<String, Object>> added = new ArrayList<>();
         for (KeyScan.Offered k : keys) {
             known.add(host, k.enc(), k.key(), hash);
             added.add(new KnownHosts.Entry(0, host, k.enc(), k.key()).info(hashType));
         }
-        place.makeParents(files);
-        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
-        String saved = key != null ? "key: " + key : "fingerprint: " + added.getFirst().get("fingerprint");
-        return Result.changed(changes(old, added), name + "'s key saved to " + config + " (" + saved + ")");
+        return added;
     }
 
     private static Map<String, Object> changes(Object old, Object added) {

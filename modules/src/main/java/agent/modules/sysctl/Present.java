@@ -5,6 +5,7 @@ import agent.host.facts.Facts;
 import agent.host.facts.FileFacts;
 import agent.host.facts.Need;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -22,12 +23,12 @@ import java.util.Optional;
 final class Present {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(
-            new Param("value", Param.Type.ANY, true, null,
+            new Param("value", Param.Type.STRING, true, null,
                     "The value, as /proc/sys prints it (e.g. '4096 87380 6291456'; whitespace runs compare equal)"),
             Param.string("config", "The file that keeps the value across boots; default /etc/sysctl.d/99-salt.conf "
-                    + "where systemd 207+ booted the host, else /etc/sysctl.conf"),
+                    + "where systemd 207+ booted the host, else /etc/sysctl.conf").checked(Checks.PATH),
             Param.bool("ignore", false, "Salt 3001's option: a key this kernel does not have is written to the "
-                    + "file only, not an error")),
+                    + "file only, not an error")).naming(Checks.SYSCTL_KEY),
             "Set a kernel parameter (sysctl -w) and persist it in a sysctl configuration file.",
             Present::apply).reading(Present::needs);
 

@@ -33,7 +33,6 @@ final class UserUpdate {
     static Result apply(Call call, UserTarget target, Accounts.User current) throws IOException {
         UserSpec spec = target.spec();
         String name = spec.name();
-        var host = call.context().host();
         Facts facts = call.context().facts();
         AccountDb db = facts.get(AccountFacts.DATABASE);
         Accounts.Shadow shadow = spec.touchesShadow() ? facts.get(AccountFacts.SHADOW, name) : null;
@@ -53,25 +52,17 @@ final class UserUpdate {
             return Result.pending(changes, comment.toString());
         }
 
+        return update(call, target, current, changes, db, shadow);
+    }
+
+    /** Applies the differences, then reports what user.info (and the shadow entry) show changed. */
+    private static Result update(Call call, UserTarget target, Accounts.User current, Map<String, Object> changes,
+                                 AccountDb db, Accounts.Shadow shadow) throws IOException {
+        String name = target.spec().name();
+        Facts facts = call.context().facts();
         Map<String, Object> before = UserInfo.of(db, current);
         Map<String, Object> shadowBefore = shadow == null ? null : UserInfo.shadow(shadow);
-        AccountCommands tools = new AccountCommands(host);
-        List<String> usermod = usermod(target, current, changes);
-        if (!usermod.isEmpty()) {
-            tools.run(usermod.toArray(String[]::new));
-        }
-        if (changes.containsKey("passwd")) {
-            tools.setPasswordHash(name, target.passwordHash());
-        }
-        if (changes.containsKey("empty_password")) {
-            tools.run("passwd", "-d", name);
-        }
-        Map<String, Long> days = new LinkedHashMap<>(spec.shadowDays());
-        days.keySet().retainAll(changes.keySet());
-        List<String> chage = chage(days, name);
-        if (!chage.isEmpty()) {
-            tools.run(chage.toArray(String[]::new));
-        }
+        runTools(new AccountCommands(call.context().host()), target, current, changes);
 
         AccountDb dbAfter = facts.get(AccountFacts.DATABASE);
         Accounts.User after = dbAfter.user(name);
@@ -85,7 +76,7 @@ final class UserUpdate {
             }
         }
         if (changes.containsKey("homeDoesNotExist")) {
-            makeHome(host.files(), Path.of(after.home()), after);
+            makeHome(call.context().host().files(), Path.of(after.home()), after);
             reported.put("createhome", after.home());
         }
         Accounts.Shadow shadowAfter = shadow == null ? null : facts.get(AccountFacts.SHADOW, name);
@@ -104,6 +95,29 @@ final class UserUpdate {
         }
         return reported.isEmpty() ? Result.ok("User " + name + " is present and up to date")
                 : Result.changed(reported, "Updated user " + name);
+    }
+
+    /** usermod, then the password (hash or emptied), then chage: each only when something differs. */
+    private static void runTools(AccountCommands tools, UserTarget target, Accounts.User current,
+                                 Map<String, Object> changes) throws IOException {
+        UserSpec spec = target.spec();
+        String name = spec.name();
+        List<String> usermod = usermod(target, current, changes);
+        if (!usermod.isEmpty()) {
+            tools.run(usermod.toArray(String[]::new));
+        }
+        if (changes.containsKey("passwd")) {
+            tools.setPasswordHash(name, target.passwordHash());
+        }
+        if (changes.containsKey("empty_password")) {
+            tools.run("passwd", "-d", name);
+        }
+        Map<String, Long> days = new LinkedHashMap<>(spec.shadowDays());
+        days.keySet().retainAll(changes.keySet());
+        List<String> chage = chage(days, name);
+        if (!chage.isEmpty()) {
+            tools.run(chage.toArray(String[]::new));
+        }
     }
 
     /** Salt refuses to renumber an account unless allowed: files would keep the old owner. */
