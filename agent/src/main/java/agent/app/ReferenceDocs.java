@@ -33,7 +33,8 @@ public final class ReferenceDocs {
         return pages;
     }
 
-    private static String module(StateModule m) {
+    /** A module's page: its functions, each as {@link #function} renders it. */
+    public static String module(StateModule m) {
         StringBuilder sb = new StringBuilder("# ").append(m.name()).append("\n\n").append(m.doc()).append("\n\n");
         for (StateFunction f : m.functions()) {
             sb.append("- [").append(m.name()).append('.').append(f.name()).append("](#")
@@ -44,21 +45,28 @@ public final class ReferenceDocs {
                     + "`mod_watch` runs (after the state itself, or at the end of the run for `listen`).\n");
         }
         for (StateFunction f : m.functions()) {
-            sb.append("\n## ").append(m.name()).append('.').append(f.name()).append("\n\n").append(f.doc()).append("\n\n");
-            if (f.schema().params().isEmpty()) {
-                sb.append(f.schema().isOpen() ? "Takes any arguments.\n" : "No arguments besides `name`.\n");
-                continue;
-            }
-            sb.append("| argument | type | default | description |\n|---|---|---|---|\n");
-            sb.append("| `name` | text | the ID | what the state manages |\n");
-            for (Param p : f.schema().params()) {
-                sb.append("| `").append(p.name()).append("` | ").append(type(p)).append(p.required() ? ", required" : "")
-                        .append(" | ").append(p.defaultValue() == null ? "" : "`" + Values.text(p.defaultValue()) + "`")
-                        .append(" | ").append(p.doc().replace("|", "\\|")).append(" |\n");
-            }
-            if (f.schema().isOpen()) {
-                sb.append("\nOther arguments are accepted and ignored.\n");
-            }
+            sb.append('\n').append(function(m, f));
+        }
+        return sb.toString();
+    }
+
+    /** One function's section: what it does, its arguments (from the schema the compiler checks). */
+    public static String function(StateModule m, StateFunction f) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("## ").append(m.name()).append('.').append(f.name()).append("\n\n").append(f.doc()).append("\n\n");
+        if (f.schema().params().isEmpty()) {
+            sb.append(f.schema().isOpen() ? "Takes any arguments.\n" : "No arguments besides `name`.\n");
+            return sb.toString();
+        }
+        sb.append("| argument | type | default | description |\n|---|---|---|---|\n");
+        sb.append("| `name` | text | the ID | what the state manages |\n");
+        for (Param p : f.schema().params()) {
+            sb.append("| `").append(p.name()).append("` | ").append(type(p)).append(p.required() ? ", required" : "")
+                    .append(" | ").append(p.defaultValue() == null ? "" : "`" + Values.text(p.defaultValue()) + "`")
+                    .append(" | ").append(p.doc().replace("|", "\\|")).append(" |\n");
+        }
+        if (f.schema().isOpen()) {
+            sb.append("\nOther arguments are accepted and ignored.\n");
         }
         return sb.toString();
     }

@@ -55,6 +55,7 @@ public final class Session {
     private Map<String, Object> pillar;
     private Map<String, Object> pillarSoFar = Map.of();
     private Map<String, Object> pillarOverride;
+    private List<Object> exclude = List.of();
 
     public Session(AgentConfig config, Jinja jinja, Host host, String version) {
         this.config = config;
@@ -85,6 +86,11 @@ public final class Session {
     public void overridePillar(Map<String, Object> override) {
         this.pillarOverride = override;
         this.pillar = null;
+    }
+
+    /** Salt's exclude argument: SLS names, or {sls: NAME} / {id: ID}, dropped from the run. */
+    public void exclude(List<Object> excluded) {
+        this.exclude = List.copyOf(excluded);
     }
 
     public Map<String, Object> grains() {
@@ -229,7 +235,7 @@ public final class Session {
     /** The ordered low chunks a run executes (validated). */
     public List<Low> lowState(Targets.Resolved t) {
         pillar();
-        List<Low> remembered = plans.lows(t.targets(), t.tree(), grains(), config.opts()).orElse(null);
+        List<Low> remembered = exclude.isEmpty() ? plans.lows(t.targets(), t.tree(), grains(), config.opts()).orElse(null) : null;
         if (remembered != null) {
             return hideSecretArguments(remembered);
         }
@@ -240,6 +246,11 @@ public final class Session {
             high = highState(t, builder);
         } finally {
             renderer.listen(null);
+        }
+        if (!exclude.isEmpty()) {
+            @SuppressWarnings("unchecked")
+            List<Object> ex = (List<Object>) high.data().computeIfAbsent("__exclude__", k -> new ArrayList<>());
+            ex.addAll(exclude);
         }
         List<Low> lows = hideSecretArguments(new Compiler(modules).compile(high));
         plans.statesCompiled(t.targets(), lows, builder.usedGlobs());
@@ -289,13 +300,38 @@ public final class Session {
 
     /** Validates everything, then runs it. */
     public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
+        return apply(t, test, listener, RunScope.ALL);
+    }
+
+    /** Validates everything, then runs what the scope chooses, as it says. */
+    public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener, RunScope scope) {
+        return run(t.tree(), () -> {
+            List<Low> all = lowState(t);
+            return scope.selects() ? ChunkSelection.select(all, scope.onlyIds(), scope.onlySls(), "SLS '" + String.join(",", t.targets()
+                    .stream().map(HighStateBuilder.Target::sls).toList()) + "' within saltenv '" + env() + "'") : all;
+        }, test, listener, scope);
+    }
+
+    /** Salt's state.single: one state function, validated as if written in an SLS file. */
+    public RunResult single(String state, String fun, Map<String, Object> args, boolean test, Executor.Listener listener,
+                            RunScope scope) {
+        StateTree tree = new StateTree(config.fileRoots());
+        return run(tree, () -> hideSecretArguments(new Compiler(modules).compile(SingleState.high(state, fun, args, env()))),
+                test, listener, scope);
+    }
+
+    private RunResult run(StateTree tree, java.util.function.Supplier<List<Low>> compile, boolean test,
+                          Executor.Listener listener, RunScope scope) {
         agent.Timing.mark("apply start");
         // A prediction changes nothing, so it needs no lock; a real run waits for the one before it.
-        try (RunLock lock = test ? null : RunLock.acquire(config.lockFile(), config.lockTimeout())) {
-            List<Low> chunks = lowState(t);
+        try (RunLock lock = test || scope.concurrent() ? null : RunLock.acquire(config.lockFile(), config.lockTimeout())) {
+            List<Low> chunks = compile.get();
             agent.Timing.mark("compiled " + chunks.size() + " chunks");
-            EngineContext context = new EngineContext(test, host, t.tree(), templates(t.tree()), grains(), pillar(),
+            EngineContext context = new EngineContext(test, host, tree, templates(tree), grains(), pillar(),
                     config.cacheDir());
+            if (scope.mock()) {
+                context = context.mocked();
+            }
             Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
             RunResult result = executor.run(chunks);
             agent.Timing.mark("executed");

@@ -58,7 +58,7 @@ public final class Main {
             return ExitCode.OK;
         }
         boolean debug = List.of("debug", "trace").contains(logLevel(args));
-        Invocation invocation = new Invocation(jinja, out, BuildInfo.version(), List.of(args));
+        Invocation invocation = new Invocation(jinja, out, err, BuildInfo.version(), List.of(args));
         AgentCommand root = AgentCommand.forArgs(invocation.version(), args);
         CommandLine cli = new CommandLine(root.spec(), Opts.NO_FACTORY);
         cli.setExecutionStrategy(parsed -> {
@@ -124,15 +124,25 @@ public final class Main {
 
     /** Read before anything logs: the level decides how the logger is built. */
     static String logLevel(String[] args) {
+        String level = optionValue(args, "--log-level", "-l");
+        return level == null ? "warning" : level.toLowerCase(Locale.ROOT);
+    }
+
+    /** A value option as picocli would read it ({@code --name V}, {@code --name=V}, {@code -x V}, {@code -xV}), or null. */
+    static String optionValue(String[] args, String name, String shortName) {
+        String found = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--log-level") && i + 1 < args.length) {
-                return args[i + 1].toLowerCase(Locale.ROOT);
-            }
-            if (args[i].startsWith("--log-level=")) {
-                return args[i].substring("--log-level=".length()).toLowerCase(Locale.ROOT);
+            String a = args[i];
+            if ((a.equals(name) || a.equals(shortName)) && i + 1 < args.length) {
+                found = args[++i];
+            } else if (a.startsWith(name + "=")) {
+                found = a.substring(name.length() + 1);
+            } else if (shortName != null && a.startsWith(shortName) && a.length() > shortName.length()
+                    && !a.startsWith("--")) {
+                found = a.substring(shortName.length());
             }
         }
-        return "warning";
+        return found;
     }
 
     static void configureLogging(String level) {
@@ -149,6 +159,11 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (slf4j.equals("debug") || slf4j.equals("trace")) {
+            // At debug, when each step happened: the timings are what one reads a debug log for.
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        }
         // jinjava reports template problems itself; we report them as errors with file and line.
         System.setProperty("org.slf4j.simpleLogger.log.com.hubspot", "error".equals(slf4j) || "off".equals(slf4j) ? slf4j : "error");
     }

@@ -81,6 +81,9 @@ final class StateCaller {
                 return new StateReturn(name, true, new LinkedHashMap<>(), skip.comment()).withSkipWatch(true);
             }
         }
+        if (context.isMocked()) {
+            return new StateReturn(name, true, new LinkedHashMap<>(), "Not called, mocked");
+        }
         // A listener's chunk is {fun: mod_watch, sfun: <its own function>}.
         boolean viaWatch = modWatch || "mod_watch".equals(low.fun());
         String fun = "mod_watch".equals(low.fun()) ? String.valueOf(low.get("sfun")) : low.fun();

@@ -9,10 +9,12 @@ import java.util.Map;
 
 /**
  * One state run as the job cache and the returners keep it: Salt's return structure under
- * {@code return}, plus what was asked, when, and how it ended.
+ * {@code return} (the states' returns, or, for a run that failed before any state ran, the list
+ * of errors, as salt-call prints them), plus what was asked, when, how it ended, and which host
+ * ran it ({@code id}).
  */
 public record JobRecord(String jid, String function, List<String> arguments, String start, String end,
-                        int exitCode, boolean test, Map<String, Object> ret) {
+                        int exitCode, boolean test, Object ret, String id) {
 
     private static final DateTimeFormatter JID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
 
@@ -31,10 +33,10 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
         m.put("exit_code", exitCode);
         m.put("test", test);
         m.put("return", ret);
+        m.put("id", id);
         return m;
     }
 
-    @SuppressWarnings("unchecked")
     public static JobRecord fromJson(Map<String, Object> m) {
         Object args = m.get("arguments");
         Object ret = m.get("return");
@@ -42,14 +44,27 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
                 args instanceof List<?> l ? l.stream().map(String::valueOf).toList() : new ArrayList<>(),
                 String.valueOf(m.get("start")), String.valueOf(m.get("end")),
                 m.get("exit_code") instanceof Number n ? n.intValue() : -1, Boolean.TRUE.equals(m.get("test")),
-                ret instanceof Map<?, ?> r ? (Map<String, Object>) r : new LinkedHashMap<>());
+                ret instanceof Map<?, ?> || ret instanceof List<?> ? ret : new LinkedHashMap<>(),
+                m.get("id") == null ? null : String.valueOf(m.get("id")));
+    }
+
+    /** The states' returns by tag; empty for a run that failed before any state ran. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> states() {
+        return ret instanceof Map<?, ?> r ? (Map<String, Object>) r : Map.of();
+    }
+
+    /** The errors that stopped the run before any state ran; empty when states ran. */
+    public List<String> errors() {
+        return ret instanceof List<?> l ? l.stream().map(String::valueOf).toList() : List.of();
     }
 
     /** How many states changed and how many failed, for listings. */
     public int[] counts() {
         int changed = 0;
         int failed = 0;
-        for (Object v : ret.values()) {
+        Map<String, Object> states = states();
+        for (Object v : states.values()) {
             if (v instanceof Map<?, ?> state) {
                 if (Boolean.FALSE.equals(state.get("result"))) {
                     failed++;
@@ -59,6 +74,6 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
                 }
             }
         }
-        return new int[] {ret.size(), changed, failed};
+        return new int[] {states.size(), changed, failed};
     }
 }
