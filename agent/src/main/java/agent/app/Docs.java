@@ -28,7 +28,7 @@ public final class Docs {
      * dot) or globs given; every function when none is.
      */
     public static Map<String, String> sysDoc(List<String> names) {
-        ExecutionFunctions functions = ExecutionFunctions.load();
+        ExecutionFunctions functions = SysFunctions.load();
         Map<String, String> all = new TreeMap<>();
         for (String name : functions.names()) {
             all.put(name, functions.doc(name).render(name));

@@ -22,7 +22,14 @@ public final class FunctionCall {
     public sealed interface Outcome permits Data, Run {
     }
 
-    public record Data(Object value) implements Outcome {
+    /**
+     * @param retcode the exit code the function reported besides its value (test.retcode, a
+     *                failed cmd.run, state.sls_exists answering no), 0 when none
+     */
+    public record Data(Object value, int retcode) implements Outcome {
+        public Data(Object value) {
+            this(value, 0);
+        }
     }
 
     public record Run(RunResult result) implements Outcome {
@@ -55,7 +62,7 @@ public final class FunctionCall {
         return function;
     }
 
-    /** Config keys the arguments set for this call: test, saltenv, pillarenv. */
+    /** Config keys the arguments set for this call: test, saltenv. */
     public Map<String, Object> configFlags() {
         Map<String, Object> flags = new LinkedHashMap<>();
         if (state == null) {
@@ -72,9 +79,8 @@ public final class FunctionCall {
             // Salt's pillar does not follow saltenv unless pillarenv_from_saltenv says so.
             flags.put("pillarenv_from_saltenv", false);
         }
-        if (state.get("pillarenv") != null) {
-            flags.put("pillarenv", Values.text(state.get("pillarenv")));
-        }
+        // pillarenv= is taken and, as in salt-call 3006.0, leaves the pillar as it was compiled
+        // (from every environment, or the config's pillarenv): its fixture shows it.
         return flags;
     }
 
@@ -115,13 +121,20 @@ public final class FunctionCall {
             case "state.show_lowstate" -> new Data(chunks(s.lowState(s.targets(List.of()))));
             case "state.show_highstate" -> new Data(s.showSls(s.targets(List.of())));
             case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
-            case "state.sls_exists" -> new Data(exists(() -> s.lowSlsRaw(s.targets(mods()))));
+            case "state.sls_exists" -> {
+                boolean exists = exists(() -> s.lowSlsRaw(s.targets(mods())));
+                yield new Data(exists, exists ? 0 : 1);
+            }
             case "state.id_exists" -> {
                 List<String> ids = names(state.get("ids"));
                 List<Low> lows = s.lowSlsRaw(s.targets(mods()));
                 yield new Data(ids.stream().allMatch(id -> lows.stream().anyMatch(l -> l.id().equals(id))));
             }
-            default -> new Data(exec(s));
+            default -> {
+                s.execContext().retcode().set(0);
+                Object value = exec(s);
+                yield new Data(value, s.execContext().retcode().get());
+            }
         };
     }
 

@@ -56,6 +56,7 @@ public final class Session {
     private Map<String, Object> pillarSoFar = Map.of();
     private Map<String, Object> pillarOverride;
     private List<Object> exclude = List.of();
+    private final java.util.concurrent.atomic.AtomicInteger retcode = new java.util.concurrent.atomic.AtomicInteger();
 
     public Session(AgentConfig config, Jinja jinja, Host host, String version) {
         this.config = config;
@@ -63,7 +64,7 @@ public final class Session {
         this.host = host;
         this.version = version;
         agent.Timing.mark("config loaded");
-        this.functions = ExecutionFunctions.load();
+        this.functions = SysFunctions.load();
         this.modules = StateModules.load();
         agent.Timing.mark("modules loaded");
         this.memo = config.renderMemo() == null ? RenderMemo.OFF : RenderMemo.open(config.renderMemo());
@@ -174,6 +175,11 @@ public final class Session {
             @Override
             public agent.spi.StateFiles stateFiles() {
                 return new StateTree(config.fileRoots());
+            }
+
+            @Override
+            public java.util.concurrent.atomic.AtomicInteger retcode() {
+                return retcode;
             }
         };
     }

@@ -1,22 +1,36 @@
 package agent.cli;
 
 import agent.data.YamlReader;
+import java.util.List;
+import java.util.Map;
 
-/** How salt-call reads an argument's value: as YAML (True, 3, [a, b], {k: v}), else as the text given. */
+/**
+ * How salt-call reads an argument's value: as YAML (True, 3, [a, b], {k: v}), but a mapping
+ * only when written in braces and a list only in brackets, so "^root:" or "a: b" stay text;
+ * anything YAML cannot read stays the text given.
+ */
 final class CallArgs {
 
     private CallArgs() {
     }
 
     static Object value(String text) {
-        if (text.isEmpty()) {
-            return "";
+        if (text.isBlank() || text.contains("#")) {
+            return text;
         }
+        Object v;
         try {
-            Object v = YamlReader.read(text, "argument").data();
-            return v == null ? text : v;
+            v = YamlReader.read(text, "argument").data();
         } catch (RuntimeException e) {
             return text;
         }
+        String t = text.strip();
+        if (v instanceof Map<?, ?> && !t.startsWith("{") || v instanceof List<?> && !t.startsWith("[")) {
+            return text;
+        }
+        if (v == null && (t.equals("!") || t.equals("|"))) {
+            return text;
+        }
+        return v;
     }
 }

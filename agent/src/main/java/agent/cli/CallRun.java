@@ -60,7 +60,7 @@ final class CallRun {
                     progress.close();
                 }
             }
-            try (Printer printer = Printer.of(inv.out(), output, output.colors(config))) {
+            try (Printer printer = Printer.of(inv.out(), output, output.colors(config)).exactlySalt(asSaltCall)) {
                 if (outcome instanceof FunctionCall.Run run) {
                     int code = exitCode(run.result());
                     print(printer, output, config, run.result(), function, rawArgs, code, session);
@@ -68,13 +68,14 @@ final class CallRun {
                     jobs.record(function, inv.args(), run.result(), code);
                     return code;
                 }
-                Object value = ((FunctionCall.Data) outcome).value();
+                FunctionCall.Data data = (FunctionCall.Data) outcome;
+                int code = functionExitCode(data.retcode());
                 if (salt != null && salt.metadata()) {
-                    printer.data(metadata(value, null, function, rawArgs, 0, session), output.format("nested"));
+                    printer.data(metadata(data.value(), null, function, rawArgs, code, session), output.format("nested"));
                 } else {
-                    printer.data(value, output.format("nested"));
+                    printer.data(data.value(), output.format("nested"));
                 }
-                return ExitCode.OK;
+                return code;
             }
         } catch (InputError e) {
             if (!stateRun) {
@@ -83,6 +84,14 @@ final class CallRun {
             return failedBeforeRun(e, config != null ? config : inv.config(tree, output, flags, saltDir), jobs,
                     runOptions, output, function);
         }
+    }
+
+    /** A function's exit code: salt-call's 1 for any failure, or the code itself (--retcode-passthrough, agent call). */
+    private int functionExitCode(int retcode) {
+        if (retcode == 0) {
+            return ExitCode.OK;
+        }
+        return asSaltCall && !salt.retcodePassthrough() ? ExitCode.BAD_INPUT : retcode;
     }
 
     /** salt-call without --retcode-passthrough exits 1 when a state failed; the agent, 2. */

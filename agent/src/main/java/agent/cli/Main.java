@@ -22,7 +22,8 @@ public final class Main {
     public static void main(String[] args) {
         agent.Timing.mark("main");
         // Before any logger exists: log lines, like all output, pass through secret redaction.
-        System.setErr(new PrintStream(new RedactingStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new RedactingStream(LogFile.tee(new FileOutputStream(FileDescriptor.err),
+                optionValue(args, "--log-file", null))), true, StandardCharsets.UTF_8));
         configureLogging(logLevel(args));
         // Buffered: output passes through line by line (RedactingStream), and a write to the
         // descriptor per line made `--out json` of 3,000 states take 100 ms of system calls.

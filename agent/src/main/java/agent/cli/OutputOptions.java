@@ -31,6 +31,7 @@ record OutputOptions(String out, String stateOutput, Boolean stateVerbose, boole
         spec.addOption(Opts.value(List.of("-l", "--log-level"), "LEVEL",
                 "quiet, error, warning (default), info, debug or trace. Logs go to stderr; info says what the run does, "
                         + "debug adds timestamps and stack traces."));
+        spec.addOption(Opts.value("--log-file", "FILE", "Also append the log lines (and errors) printed on stderr to FILE."));
         spec.addOption(Opts.value(List.of("--out-file", "--output-file"), "FILE", "Write the output to FILE instead of stdout."));
         spec.addOption(Opts.flag(List.of("--out-file-append", "--output-file-append"), "Append to the --out-file."));
         spec.addOption(Opts.value(List.of("--out-indent", "--output-indent"), "N",

@@ -19,6 +19,7 @@ final class Printer implements AutoCloseable {
     private final String host;
     private final Colors colors;
     private final Integer jsonIndent;
+    private boolean exactlySalt;
 
     Printer(PrintStream out, String host, Colors colors) {
         this(out, false, host, colors, 4);
@@ -30,6 +31,12 @@ final class Printer implements AutoCloseable {
         this.host = host;
         this.colors = colors;
         this.jsonIndent = jsonIndent;
+    }
+
+    /** Prints exactly as salt-call: test runs' predictions without what they would change. */
+    Printer exactlySalt(boolean yes) {
+        this.exactlySalt = yes;
+        return this;
     }
 
     /** As the output options say: stdout, or the --out-file (appended to with --out-file-append). */
@@ -48,7 +55,7 @@ final class Printer implements AutoCloseable {
 
     void run(RunResult result, String format, String stateOutput, boolean verbose) {
         switch (format) {
-            case "highstate" -> print(new HighstateOutputter(stateOutput, verbose, colors).format(host, result));
+            case "highstate" -> print(new HighstateOutputter(stateOutput, verbose, colors, !exactlySalt).format(host, result));
             default -> data(result.toSalt(), format);
         }
     }

@@ -211,7 +211,7 @@ public final class Executor {
 
     private StateReturn fake(Low low, boolean result, String comment) {
         return new StateReturn(low.name(), result, new LinkedHashMap<>(), comment)
-                .at(low.sls(), low.id(), -1, Clock.startTime(), 0.0);
+                .at(low.slsOrNull(), low.id(), -1, Clock.startTime(), 0.0);
     }
 
     private void starting(Low low) {
@@ -224,7 +224,7 @@ public final class Executor {
         if (running.containsKey(low.tag())) {
             return;
         }
-        ret.at(low.sls(), low.id(), runNum++, ret.startTime(), ret.duration());
+        ret.at(low.slsOrNull(), low.id(), runNum++, ret.startTime(), ret.duration());
         running.put(low.tag(), ret);
         plan.recorded(ret);
         if (LOG.isDebugEnabled()) {

@@ -106,12 +106,14 @@ final class GlobalChecks {
             Object args = kwargs.remove("args");
             Object getReturn = kwargs.remove("get_return");
             try {
+                execContext.retcode().set(0);
                 Object result = functions.call(fun, args instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(),
                         kwargs, execContext);
                 if (getReturn != null) {
                     result = agent.spi.ColonPath.get(result, Values.text(getReturn));
                 }
-                return Values.truth(result);
+                // A non-zero exit code the function reports decides first, as in Salt.
+                return execContext.retcode().get() == 0 && Values.truth(result);
             } catch (Exception e) {
                 LOG.warn("{} in state '{}' failed: {}", fun, low.id(), e.getMessage());
                 return false;

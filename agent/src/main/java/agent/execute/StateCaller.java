@@ -70,7 +70,7 @@ final class StateCaller {
                     + Values.text(retry.get("until")) + " is returned");
         }
         double ms = Math.round((System.nanoTime() - t0) / 1000.0) / 1000.0;
-        return ret.at(low.sls(), low.id(), -1, start, ms);
+        return ret.at(low.slsOrNull(), low.id(), -1, start, ms);
     }
 
     private StateReturn callOnce(Low low, boolean test, Call.Requisites reqs, boolean modWatch) {

@@ -25,9 +25,16 @@ public final class ExecutionFunctions implements FunctionTable {
     }
 
     public static ExecutionFunctions load() {
+        return load(List.of());
+    }
+
+    /** With modules the engine adds above this layer (sys, which describes the others). */
+    public static ExecutionFunctions load(List<ExecutionModule> more) {
         ExecutionFunctions f = new ExecutionFunctions();
         List<ExecutionModule> modules = new ArrayList<>(List.of(new GrainsFunctions(), new PillarFunctions(),
-                new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions(), new CpFunctions()));
+                new ConfigFunctions(), new SlsUtilFunctions(), new LogFunctions(), new CpFunctions(),
+                new MineFunctions(), new PublishFunctions(), new DefaultsFunctions()));
+        modules.addAll(more);
         ServiceLoader.load(ExecutionModule.class).forEach(modules::add);
         for (ExecutionModule m : modules) {
             m.functions().forEach((name, fn) -> {

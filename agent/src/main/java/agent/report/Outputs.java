@@ -21,8 +21,21 @@ public final class Outputs {
         return PyJson.dumps(wrap(host, value), false, indent);
     }
 
+    /** PyYAML's safe_dump, as Salt's yaml outputter calls it: keys sorted. */
     public static String yaml(String host, Object value) {
-        return PyYaml.block(wrap(host, value)).stripTrailing();
+        return PyYaml.block(sorted(wrap(host, value))).stripTrailing();
+    }
+
+    private static Object sorted(Object value) {
+        if (value instanceof Map<?, ?> m) {
+            Map<String, Object> out = new java.util.TreeMap<>();
+            m.forEach((k, v) -> out.put(String.valueOf(k), sorted(v)));
+            return new LinkedHashMap<>(out);
+        }
+        if (value instanceof java.util.List<?> l) {
+            return l.stream().map(Outputs::sorted).toList();
+        }
+        return value;
     }
 
     /** The nested outputter, Salt's default for execution functions. */
