@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * Plain data (what YAML gives: strings, numbers, booleans, null, lists, mappings in order) in a
- * compact binary form, for {@link PlanMemo}. Anything else cannot be written: {@link #write}
+ * compact binary form, for {@link CachingPlanner}. Anything else cannot be written: {@link #write}
  * throws {@link NotPlain}, and nothing is remembered.
  */
 final class PlainData {

@@ -30,6 +30,10 @@ final class PlainInput {
         return v;
     }
 
+    boolean readBoolean() throws IOException {
+        return readByte() != 0;
+    }
+
     long readLong() throws IOException {
         long high = readInt() & 0xffffffffL;
         return high << 32 | (readInt() & 0xffffffffL);

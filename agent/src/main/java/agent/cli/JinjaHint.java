@@ -1,7 +1,7 @@
 package agent.cli;
 
 import agent.config.AgentConfig;
-import agent.render.RenderMemo;
+import agent.render.CachingRenderer;
 import agent.render.jinja.Jinja;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,7 +22,7 @@ final class JinjaHint {
     }
 
     static boolean likelyNeeded(String[] args) {
-        if (RenderMemo.exists(Path.of(cacheDir(args), AgentConfig.RENDER_MEMO))) {
+        if (CachingRenderer.exists(Path.of(cacheDir(args), AgentConfig.RENDER_MEMO))) {
             return false;
         }
         boolean sawPath = false;

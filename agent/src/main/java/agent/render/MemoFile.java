@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class MemoFile {
 
-    private static final String MAGIC = "agent render memo 2";
+    private static final String MAGIC = "agent render memo 3";
 
     private MemoFile() {
     }
@@ -33,20 +33,22 @@ public final class MemoFile {
         int count = in.readInt();
         for (int i = 0; i < count; i++) {
             String name = in.readUTF();
-            long text = in.readLong();
-            long vars = in.readLong();
+            Digest text = readDigest(in);
+            Digest vars = readDigest(in);
             int readCount = in.readInt();
             List<MemoEntry.Read> reads = new ArrayList<>(readCount);
             for (int r = 0; r < readCount; r++) {
                 String source = in.readUTF();
                 boolean wholeMap = in.readBoolean();
                 String key = in.readUTF();
-                reads.add(new MemoEntry.Read(source, wholeMap ? null : key, in.readLong()));
+                reads.add(new MemoEntry.Read(source, wholeMap ? null : key, readDigest(in)));
             }
             int fileCount = in.readInt();
             List<MemoEntry.FileRef> files = new ArrayList<>(fileCount);
             for (int f = 0; f < fileCount; f++) {
-                files.add(new MemoEntry.FileRef(in.readUTF(), in.readBoolean(), in.readLong()));
+                String fileName = in.readUTF();
+                boolean missing = in.readBoolean();
+                files.add(new MemoEntry.FileRef(fileName, missing, missing ? null : readDigest(in)));
             }
             byte[] output = new byte[in.readInt()];
             in.readFully(output);
@@ -63,20 +65,22 @@ public final class MemoFile {
             out.writeInt(entries.size());
             for (MemoEntry e : entries) {
                 out.writeUTF(e.name());
-                out.writeLong(e.text());
-                out.writeLong(e.vars());
+                writeDigest(out, e.text());
+                writeDigest(out, e.vars());
                 out.writeInt(e.reads().size());
                 for (MemoEntry.Read r : e.reads()) {
                     out.writeUTF(r.source());
                     out.writeBoolean(r.key() == null);
                     out.writeUTF(r.key() == null ? "" : r.key());
-                    out.writeLong(r.digest());
+                    writeDigest(out, r.digest());
                 }
                 out.writeInt(e.files().size());
                 for (MemoEntry.FileRef f : e.files()) {
                     out.writeUTF(f.name());
                     out.writeBoolean(f.missing());
-                    out.writeLong(f.digest());
+                    if (!f.missing()) {
+                        writeDigest(out, f.digest());
+                    }
                 }
                 out.writeInt(e.output().length);
                 out.write(e.output());
@@ -84,6 +88,16 @@ public final class MemoFile {
             }
         }
         return bytes.toByteArray();
+    }
+
+    static Digest readDigest(java.io.DataInput in) throws IOException {
+        byte[] b = new byte[Digest.LENGTH];
+        in.readFully(b);
+        return Digest.fromBytes(b);
+    }
+
+    public static void writeDigest(DataOutputStream out, Digest d) throws IOException {
+        out.write(d.bytes());
     }
 
     /** Replaces the file whole (readers see the old one or the new one), readable by root only. */

@@ -6,7 +6,7 @@ import agent.data.YamlReader;
 import agent.loader.SlsFile;
 import agent.loader.StateTree;
 import agent.render.jinja.Jinja;
-import agent.render.jinja.RenderInputs;
+import agent.render.jinja.TemplateRenderer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -38,13 +38,12 @@ public final class SlsRenderer {
         void rendered(SlsFile file, String source, String body, String output);
     }
 
-    private final Jinja jinja;
-    private final RenderMemo memo;
+    private final TemplateRenderer templates;
     private Listener listener;
 
-    public SlsRenderer(Jinja jinja, RenderMemo memo) {
-        this.jinja = jinja;
-        this.memo = memo;
+    /** @param templates renders the Jinja of each file (a {@link CachingRenderer} in front of Jinja) */
+    public SlsRenderer(TemplateRenderer templates) {
+        this.templates = templates;
     }
 
     /** Tells {@code l} of every file rendered from now on (null: nobody). */
@@ -68,7 +67,7 @@ public final class SlsRenderer {
         String rendered = body;
         boolean templated = useJinja && Jinja.hasJinja(body);
         if (templated) {
-            rendered = memo.render(jinja, body, file.relativePath(), display, vars.apply(file), loader(tree, file.env()));
+            rendered = templates.render(body, file.relativePath(), display, vars.apply(file), loader(tree, file.env()));
         }
         if (listener != null) {
             listener.rendered(file, source, body, templated ? rendered : null);

@@ -9,13 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.zip.Adler32;
-import java.util.zip.CRC32;
 
 /**
- * A 64-bit digest of a template's text or of its variables, for {@link RenderMemo}: CRC-32 and
- * Adler-32 side by side (both native in the JDK, so fast before the JIT has warmed up), with the
- * length. Variables are digested in a canonical byte form that keeps each value's type and each
+ * The {@link Digest} of a template's text or of its variables, for {@link CachingRenderer}.
+ * Variables are digested in a canonical byte form that keeps each value's type and each
  * mapping's order (a loop over a mapping renders in that order); only plain data (strings,
  * numbers, booleans, null, lists, mappings, secrets) has one: other values give no digest, and
  * such a render is not remembered. The digest, not the data, is kept: pillar never reaches the
@@ -28,19 +25,19 @@ public final class TemplateDigest {
     private TemplateDigest() {
     }
 
-    public static long of(String text) {
-        return of(text.getBytes(StandardCharsets.UTF_8));
+    public static Digest of(String text) {
+        return Digest.of(text);
     }
 
-    public static long of(byte[] bytes) {
-        return of(bytes, bytes.length);
+    public static Digest of(byte[] bytes) {
+        return Digest.of(bytes);
     }
 
     /**
      * The digest of the variables but those named in {@code skip} (and the {@code salt}
      * functions), or null when one has no canonical form.
      */
-    static Long ofVars(Map<String, Object> vars, Set<String> skip) {
+    static Digest ofVars(Map<String, Object> vars, Set<String> skip) {
         Encoder out = new Encoder();
         // Top-level names in a fixed order: a template cannot iterate over them.
         for (Map.Entry<String, Object> e : new TreeMap<>(vars).entrySet()) {
@@ -52,11 +49,18 @@ public final class TemplateDigest {
                 return null;
             }
         }
-        return of(out.bytes, out.size);
+        return Digest.of(out.bytes, out.size);
+    }
+
+    /** The digest of a mapping's number of keys (a template that asked how many there are). */
+    static Digest ofSize(int size) {
+        Encoder out = new Encoder();
+        out.number('Z', size);
+        return Digest.of(out.bytes, out.size);
     }
 
     /** The digest of what a template read of {@code data}: one key (present or not), or with a null key all of it. */
-    static Long ofRead(Map<String, Object> data, String key) {
+    static Digest ofRead(Map<String, Object> data, String key) {
         Encoder out = new Encoder();
         if (key == null) {
             if (!out.value(data, 0)) {
@@ -67,15 +71,7 @@ public final class TemplateDigest {
         } else if (!out.value(data.get(key), 0)) {
             return null;
         }
-        return of(out.bytes, out.size);
-    }
-
-    private static long of(byte[] bytes, int size) {
-        CRC32 crc = new CRC32();
-        crc.update(bytes, 0, size);
-        Adler32 adler = new Adler32();
-        adler.update(bytes, 0, size);
-        return (crc.getValue() << 32 | adler.getValue()) ^ ((long) size * 0x9E3779B97F4A7C15L);
+        return Digest.of(out.bytes, out.size);
     }
 
     /** Values as tagged bytes; a value is its type's tag, then its content. */

@@ -18,7 +18,7 @@ import java.util.concurrent.CompletableFuture;
  * to build (about 200 ms of first-time work), so it is built once, on a background thread
  * started as early as it is known to be needed, and never for a run whose files hold no Jinja.
  */
-public final class Jinja {
+public final class Jinja implements TemplateRenderer {
 
     /** Reads templates ({@code import}, {@code include}, {@code import_yaml}) from the state tree. */
     @FunctionalInterface
@@ -78,10 +78,7 @@ public final class Jinja {
         return text.contains("{{") || text.contains("{%") || text.contains("{#");
     }
 
-    /**
-     * Renders {@code text} as the template {@code name} with {@code vars}; a template error is an
-     * {@link InputError} naming {@code displayName} and the line.
-     */
+    @Override
     public String render(String text, String name, String displayName, Map<String, Object> vars, Loader loader) {
         return render(text, name, displayName, vars, loader, new RenderInputs());
     }

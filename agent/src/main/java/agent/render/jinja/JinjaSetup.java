@@ -86,7 +86,7 @@ public final class JinjaSetup {
         for (Tag t : DataTags.all()) {
             jinjava.registerTag(t);
         }
-        UnrepeatableCalls.install(jinjava);
+        CacheableCalls.install(jinjava);
         agent.Timing.mark("salt filters and tags");
         // Warm the interpreter so the first real template does not pay for it; pointless when
         // that template already waits: it would only start later.

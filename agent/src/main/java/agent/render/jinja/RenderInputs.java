@@ -10,7 +10,7 @@ import java.util.Map;
  * What one render depended on: the keys of grains, pillar and opts it read ({@link WatchedMap}),
  * the template files it read (imports, includes, import_yaml), and whether it called something
  * whose answer may differ from one run to the next (a command, the clock, randomness).
- * {@link RenderMemo} keeps only renders without such a call, and checks the rest again before
+ * {@code CachingRenderer} keeps only renders without such a call, and checks the rest again before
  * reusing one.
  */
 public final class RenderInputs {

@@ -2,6 +2,7 @@ package agent.render;
 
 import agent.render.jinja.Jinja;
 import agent.render.jinja.RenderInputs;
+import agent.render.jinja.TemplateRenderer;
 import agent.render.jinja.WatchedMap;
 import agent.secrets.Secrets;
 import java.io.IOException;
@@ -23,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Jinja renders remembered from one run to the next. A render's output depends only on the
+ * A renderer in front of {@link Jinja} that remembers renders from one run to the next. A render's output depends only on the
  * template's text, its variables, the template files it read and the calls it made. A render
  * whose calls all give the same answer in every run ({@link RenderInputs}) is remembered with
  * digests of the rest, down to the keys of grains, pillar and opts it read; a later run that
@@ -33,9 +34,9 @@ import org.slf4j.LoggerFactory;
  * <p>Kept in {@code cachedir/renders}, readable by root only, for one build of the agent. It holds
  * digests, not data: no pillar value is written there, and an output holding a secret is not kept.
  */
-public final class RenderMemo {
+public final class CachingRenderer implements TemplateRenderer {
 
-    private static final Logger LOG = LoggerFactory.getLogger(RenderMemo.class);
+    private static final Logger LOG = LoggerFactory.getLogger(CachingRenderer.class);
 
     /** The template variables whose reads are noted key by key (the others are digested whole). */
     private static final Set<String> WATCHED = Set.of("grains", "pillar", "opts");
@@ -45,9 +46,7 @@ public final class RenderMemo {
     private static final int MAX_ENTRIES = 1000;
     private static final long MAX_OUTPUT_BYTES = 16L << 20;
 
-    /** Never remembers: every render goes to Jinja. */
-    public static final RenderMemo OFF = new RenderMemo(null, "", List.of());
-
+    private final Jinja jinja;
     private final Path file;
     private final String build;
     private final Map<String, List<MemoEntry>> byName = new HashMap<>();
@@ -58,7 +57,8 @@ public final class RenderMemo {
     private int reused;
     private int byJinja;
 
-    private RenderMemo(Path file, String build, List<MemoEntry> entries) {
+    private CachingRenderer(Jinja jinja, Path file, String build, List<MemoEntry> entries) {
+        this.jinja = jinja;
         this.file = file;
         this.build = build;
         for (MemoEntry e : entries) {
@@ -66,11 +66,16 @@ public final class RenderMemo {
         }
     }
 
-    /** The memo kept in {@code file}; empty when there is none, or it is from another build or unreadable. */
-    public static RenderMemo open(Path file) {
+    /** Never remembers: every render goes to Jinja. */
+    public static CachingRenderer off(Jinja jinja) {
+        return new CachingRenderer(jinja, null, "", List.of());
+    }
+
+    /** Renders remembered in {@code file}; none when there is none, or it is from another build or unreadable. */
+    public static CachingRenderer open(Path file, Jinja jinja) {
         String build = buildId();
         if (build == null) {
-            return OFF;
+            return off(jinja);
         }
         List<MemoEntry> entries = List.of();
         try {
@@ -81,7 +86,7 @@ public final class RenderMemo {
             LOG.debug("render memo {} not used: {}", file, e.toString());
         }
         agent.Timing.mark("render memo read");
-        return new RenderMemo(file, build, entries);
+        return new CachingRenderer(jinja, file, build, entries);
     }
 
     /** The build of the agent this memo is for; empty when renders are not remembered. */
@@ -99,17 +104,18 @@ public final class RenderMemo {
      * what it read of these variables and the files it read are unchanged, else Jinja's (then
      * remembered).
      */
-    public String render(Jinja jinja, String text, String name, String displayName, Map<String, Object> vars,
-                         Jinja.Loader loader) {
+    @Override
+    public String render(String text, String name, String displayName, Map<String, Object> vars, Jinja.Loader loader) {
         if (file == null) {
             return jinja.render(text, name, displayName, vars, loader);
         }
         rendered.add(displayName);
-        long textDigest = TemplateDigest.of(text);
-        Long varsDigest = TemplateDigest.ofVars(vars, WATCHED);
+        Digest textDigest = TemplateDigest.of(text);
+        Digest varsDigest = TemplateDigest.ofVars(vars, WATCHED);
         if (varsDigest != null) {
             for (MemoEntry e : byName.getOrDefault(displayName, List.of())) {
-                if (e.text() == textDigest && e.vars() == varsDigest && sameReads(e, vars, null) && sameFiles(e, loader)) {
+                if (e.text().equals(textDigest) && e.vars().equals(varsDigest) && sameReads(e, vars, null)
+                        && sameFiles(e, loader)) {
                     current.add(e);
                     reused++;
                     return new String(e.output(), StandardCharsets.UTF_8);
@@ -128,7 +134,7 @@ public final class RenderMemo {
         List<MemoEntry.Read> reads = varsDigest == null || !inputs.repeatable() ? null : reads(inputs);
         if (reads != null) {
             List<MemoEntry.FileRef> files = new ArrayList<>();
-            inputs.files().forEach((n, t) -> files.add(new MemoEntry.FileRef(n, t == null, t == null ? 0 : TemplateDigest.of(t))));
+            inputs.files().forEach((n, t) -> files.add(new MemoEntry.FileRef(n, t == null, t == null ? null : TemplateDigest.of(t))));
             MemoEntry e = new MemoEntry(displayName, textDigest, varsDigest, reads, files,
                     out.getBytes(StandardCharsets.UTF_8), 0);
             current.add(e);
@@ -146,14 +152,14 @@ public final class RenderMemo {
      * has digest {@code text}, trusting what it read of pillar and its other variables (the caller
      * knows them unchanged) and checking what it read of grains and opts, and its files.
      */
-    public boolean stillGives(String displayName, long text, long output, Map<String, Object> grains,
+    public boolean stillGives(String displayName, Digest text, Digest output, Map<String, Object> grains,
                               Map<String, Object> opts, Jinja.Loader loader) {
         if (file == null) {
             return false;
         }
         Map<String, Object> vars = Map.of("grains", grains, "opts", opts);
         for (MemoEntry e : byName.getOrDefault(displayName, List.of())) {
-            if (e.text() == text && TemplateDigest.of(e.output()) == output && sameReads(e, vars, "pillar")
+            if (e.text().equals(text) && TemplateDigest.of(e.output()).equals(output) && sameReads(e, vars, "pillar")
                     && sameFiles(e, loader)) {
                 current.add(e);
                 return true;
@@ -163,9 +169,9 @@ public final class RenderMemo {
     }
 
     /** Whether this memo holds a render of the template {@code displayName} with these text and output digests. */
-    public boolean remembers(String displayName, long text, long output) {
+    public boolean remembers(String displayName, Digest text, Digest output) {
         for (MemoEntry e : byName.getOrDefault(displayName, List.of())) {
-            if (e.text() == text && TemplateDigest.of(e.output()) == output) {
+            if (e.text().equals(text) && TemplateDigest.of(e.output()).equals(output)) {
                 return true;
             }
         }
@@ -187,7 +193,7 @@ public final class RenderMemo {
                 }
             }
             for (String key : read) {
-                Long digest = digest(w.getValue().data(), key);
+                Digest digest = digest(w.getValue().data(), key);
                 if (digest == null) {
                     return null;
                 }
@@ -206,16 +212,16 @@ public final class RenderMemo {
             if (!(vars.get(r.source()) instanceof Map<?, ?> data)) {
                 return false;
             }
-            Long now = digest(typed(data), r.key());
-            if (now == null || now != r.digest()) {
+            Digest now = digest(typed(data), r.key());
+            if (now == null || !now.equals(r.digest())) {
                 return false;
             }
         }
         return true;
     }
 
-    private static Long digest(Map<String, Object> data, String key) {
-        return MemoEntry.SIZE.equals(key) ? Long.valueOf(data.size()) : TemplateDigest.ofRead(data, key);
+    private static Digest digest(Map<String, Object> data, String key) {
+        return MemoEntry.SIZE.equals(key) ? TemplateDigest.ofSize(data.size()) : TemplateDigest.ofRead(data, key);
     }
 
     private static boolean sameFiles(MemoEntry e, Jinja.Loader loader) {
@@ -226,7 +232,7 @@ public final class RenderMemo {
             } catch (IOException | RuntimeException missing) {
                 text = null;
             }
-            if (text == null ? !f.missing() : f.missing() || TemplateDigest.of(text) != f.digest()) {
+            if (text == null ? !f.missing() : f.missing() || !TemplateDigest.of(text).equals(f.digest())) {
                 return false;
             }
         }
@@ -288,7 +294,7 @@ public final class RenderMemo {
 
     /** This build of the agent (a memo from another build may have rendered differently), or null. */
     private static String buildId() {
-        try (InputStream in = RenderMemo.class.getResourceAsStream("/agent/build-id")) {
+        try (InputStream in = CachingRenderer.class.getResourceAsStream("/agent/build-id")) {
             return in == null ? null : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return null;

@@ -5,7 +5,9 @@ import agent.compile.Low;
 import agent.compile.Origin;
 import agent.loader.SlsFile;
 import agent.loader.StateTree;
-import agent.render.RenderMemo;
+import agent.render.CachingRenderer;
+import agent.render.Digest;
+import agent.render.MemoFile;
 import agent.render.SlsRenderer;
 import agent.render.TemplateDigest;
 import agent.secrets.Secrets;
@@ -22,31 +24,32 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A run's pillar and low chunks, remembered for the next run of the same command with the same
- * configuration, with the files they came from. That run reuses them, without reading YAML or
- * compiling, when its top files assign the same SLS files and each file it used is where it was,
- * holds the same text and, if it holds Jinja, would render the same: the {@link RenderMemo} still
- * has its render, and what that render read of grains and opts and the files it imported are
- * unchanged. What a render read of pillar needs no check: pillar comes from the files rendered
+ * A planner in front of compilation: a run's pillar and low chunks, remembered for the next run
+ * of the same command with the same configuration, with the files they came from. That run reuses
+ * them, without reading YAML or compiling, when its top files assign the same SLS files and each
+ * file it used is where it was, holds the same text and, if it holds Jinja, would render the same:
+ * the {@link CachingRenderer} still has its render, and what that render read of grains and opts
+ * and the files it imported are unchanged. What a render read of pillar needs no check: pillar comes from the files rendered
  * before it, all unchanged. Otherwise the run reads and compiles as usual, and is remembered.
  *
  * <p>Kept in {@code cachedir/plans}, a file per command, readable by root only. Nothing is kept
  * from a run that knows a secret (pillar {@code secrets}, {@code !secret}, a password argument),
  * nor from one whose renders could not all be remembered or that matched files by a glob.
  */
-public final class PlanMemo {
+public final class CachingPlanner {
 
-    private static final Logger LOG = LoggerFactory.getLogger(PlanMemo.class);
-    private static final String MAGIC = "agent plan memo 2";
+    private static final Logger LOG = LoggerFactory.getLogger(CachingPlanner.class);
+    private static final String MAGIC = "agent plan memo 3";
     private static final int KEEP = 16;
 
-    /** A file the run rendered: where it was found, digests of its text, and of Jinja's output (0: no Jinja). */
-    record FileUse(String env, String sls, String path, long source, long body, long output) {
+    /** A file the run rendered: where it was found, digests of its text, and of Jinja's output (null: no Jinja). */
+    record FileUse(String env, String sls, String path, Digest source, Digest body, Digest output) {
     }
 
     /** The pillar part: top file matches, the files, the pillar. */
@@ -57,24 +60,30 @@ public final class PlanMemo {
     private record StatesPart(List<List<String>> targets, List<FileUse> uses, List<Low> lows) {
     }
 
+    /** Chunks compiled, and whether a glob matched the files they came from (such a plan is not kept). */
+    record Compiled(List<Low> lows, boolean usedGlobs) {
+    }
+
     private final Path file;
     private final byte[] key;
-    private final RenderMemo renders;
+    private final CachingRenderer renders;
+    private final SlsRenderer renderer;
     private PillarPart pillarPart;
     private StatesPart statesPart;
     private boolean fresh;
     private boolean pillarRemembered;
     private final List<FileUse> recording = new ArrayList<>();
 
-    private PlanMemo(Path file, byte[] key, RenderMemo renders) {
+    private CachingPlanner(Path file, byte[] key, CachingRenderer renders, SlsRenderer renderer) {
         this.file = file;
         this.key = key;
         this.renders = renders;
+        this.renderer = renderer;
     }
 
-    /** Never remembers. */
-    static PlanMemo off() {
-        return new PlanMemo(null, null, RenderMemo.OFF);
+    /** Never remembers: compiles every time. */
+    static CachingPlanner off(SlsRenderer renderer) {
+        return new CachingPlanner(null, null, null, renderer);
     }
 
     /**
@@ -82,7 +91,8 @@ public final class PlanMemo {
      *
      * @param command what identifies the command: its arguments, the working folder, the build
      */
-    static PlanMemo open(Path dir, List<Object> command, Map<String, Object> opts, RenderMemo renders) {
+    static CachingPlanner open(Path dir, List<Object> command, Map<String, Object> opts, CachingRenderer renders,
+                               SlsRenderer renderer) {
         byte[] key;
         try {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -91,10 +101,10 @@ public final class PlanMemo {
             PlainData.write(out, opts);
             key = bytes.toByteArray();
         } catch (IOException e) {
-            return off();
+            return off(renderer);
         }
-        Path file = dir.resolve(Long.toHexString(TemplateDigest.of(key)));
-        PlanMemo memo = new PlanMemo(file, key, renders);
+        Path file = dir.resolve(TemplateDigest.of(key).toString());
+        CachingPlanner memo = new CachingPlanner(file, key, renders, renderer);
         try {
             memo.read(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
@@ -108,55 +118,59 @@ public final class PlanMemo {
         return memo;
     }
 
-    /** Notes every file the renderer renders from now on. */
-    void record(SlsRenderer renderer) {
-        recording.clear();
-        if (file != null) {
-            renderer.listen((f, source, body, output) -> recording.add(new FileUse(f.env(), f.name(),
-                    f.path().toString(), TemplateDigest.of(source), TemplateDigest.of(body),
-                    output == null ? 0 : TemplateDigest.of(output))));
-        }
-    }
-
-    /** The remembered pillar, when the pillar top file assigns the same files and none changed. */
-    Optional<Map<String, Object>> pillar(Map<String, List<String>> matches, StateTree roots, Map<String, Object> grains,
-                                         Map<String, Object> opts) {
+    /**
+     * The run's pillar: the remembered one when the pillar top file assigns the same files and
+     * none changed; else {@code compile}'s, remembered.
+     */
+    Map<String, Object> pillar(Map<String, List<String>> matches, StateTree roots, Map<String, Object> grains,
+                               Map<String, Object> opts, Supplier<Map<String, Object>> compile) {
         PillarPart p = pillarPart;
-        if (p == null || !p.matches().equals(matches) || !unchanged(p.uses(), roots, grains, opts)) {
-            pillarPart = null;
-            return Optional.empty();
+        if (p != null && p.matches().equals(matches) && unchanged(p.uses(), roots, grains, opts)) {
+            pillarRemembered = true;
+            agent.Timing.mark("pillar remembered");
+            return p.pillar();
         }
-        pillarRemembered = true;
-        agent.Timing.mark("pillar remembered");
-        return Optional.of(p.pillar());
+        pillarPart = null;
+        Map<String, Object> pillar = recording(compile);
+        pillarPart = new PillarPart(matches, List.copyOf(recording), pillar);
+        fresh = true;
+        return pillar;
     }
 
     /**
-     * The remembered chunks, when this run's pillar is the remembered one, the targets are the
-     * same and none of their files changed.
+     * The run's chunks: the remembered ones when this run's pillar is the remembered one, the
+     * targets are the same and none of their files changed; else {@code compile}'s, remembered
+     * unless a glob matched their files.
      */
-    Optional<List<Low>> lows(List<HighStateBuilder.Target> targets, StateTree tree, Map<String, Object> grains,
-                             Map<String, Object> opts) {
+    List<Low> lows(List<HighStateBuilder.Target> targets, StateTree tree, Map<String, Object> grains,
+                   Map<String, Object> opts, Supplier<Compiled> compile) {
         StatesPart s = statesPart;
-        if (s == null || !pillarRemembered || !s.targets().equals(names(targets)) || !unchanged(s.uses(), tree, grains, opts)) {
-            statesPart = null;
-            return Optional.empty();
+        if (s != null && pillarRemembered && s.targets().equals(names(targets)) && unchanged(s.uses(), tree, grains, opts)) {
+            agent.Timing.mark("chunks remembered");
+            LOG.debug("plan remembered: the pillar and {} chunks of the last run", s.lows().size());
+            return s.lows();
         }
-        agent.Timing.mark("chunks remembered");
-        LOG.debug("plan remembered: the pillar and {} chunks of the last run", s.lows().size());
-        return Optional.of(s.lows());
+        statesPart = null;
+        Compiled compiled = recording(compile);
+        statesPart = compiled.usedGlobs() ? null : new StatesPart(names(targets), List.copyOf(recording), compiled.lows());
+        fresh = true;
+        return compiled.lows();
     }
 
-    /** What this run compiled of pillar, from the files recorded since {@link #record}. */
-    void pillarCompiled(Map<String, List<String>> matches, Map<String, Object> pillar) {
-        pillarPart = new PillarPart(matches, List.copyOf(recording), pillar);
-        fresh = true;
-    }
-
-    /** What this run compiled of the states; a run that matched files by a glob is not kept. */
-    void statesCompiled(List<HighStateBuilder.Target> targets, List<Low> lows, boolean usedGlobs) {
-        statesPart = usedGlobs ? null : new StatesPart(names(targets), List.copyOf(recording), lows);
-        fresh = true;
+    /** What {@code compute} gives, noting every file the renderer renders meanwhile. */
+    private <T> T recording(Supplier<T> compute) {
+        recording.clear();
+        if (file == null) {
+            return compute.get();
+        }
+        renderer.listen((f, source, body, output) -> recording.add(new FileUse(f.env(), f.name(),
+                f.path().toString(), TemplateDigest.of(source), TemplateDigest.of(body),
+                output == null ? null : TemplateDigest.of(output))));
+        try {
+            return compute.get();
+        } finally {
+            renderer.listen(null);
+        }
     }
 
     private static List<List<String>> names(List<HighStateBuilder.Target> targets) {
@@ -176,10 +190,10 @@ public final class PlanMemo {
             } catch (IOException e) {
                 return false;
             }
-            if (TemplateDigest.of(text) != u.source()) {
+            if (!TemplateDigest.of(text).equals(u.source())) {
                 return false;
             }
-            if (u.output() != 0 && !renders.stillGives(u.path(), u.body(), u.output(), grains, opts,
+            if (u.output() != null && !renders.stillGives(u.path(), u.body(), u.output(), grains, opts,
                     SlsRenderer.loader(tree, u.env()))) {
                 return false;
             }
@@ -194,7 +208,7 @@ public final class PlanMemo {
         }
         try {
             for (FileUse u : concat(pillarPart.uses(), statesPart.uses())) {
-                if (u.output() != 0 && !renders.remembers(u.path(), u.body(), u.output())) {
+                if (u.output() != null && !renders.remembers(u.path(), u.body(), u.output())) {
                     return;   // a render that could not be remembered: it is done again each run
                 }
             }
@@ -203,7 +217,7 @@ public final class PlanMemo {
                 LOG.debug("plan not remembered: it holds a secret");
                 return;
             }
-            agent.render.MemoFile.store(file, content);
+            MemoFile.store(file, content);
             prune();
         } catch (IOException e) {
             LOG.debug("plan not remembered: {}", e.getMessage());
@@ -280,9 +294,12 @@ public final class PlanMemo {
             PlainData.writeString(out, u.env());
             PlainData.writeString(out, u.sls());
             PlainData.writeString(out, u.path());
-            out.writeLong(u.source());
-            out.writeLong(u.body());
-            out.writeLong(u.output());
+            MemoFile.writeDigest(out, u.source());
+            MemoFile.writeDigest(out, u.body());
+            out.writeBoolean(u.output() != null);
+            if (u.output() != null) {
+                MemoFile.writeDigest(out, u.output());
+            }
         }
     }
 
@@ -290,7 +307,13 @@ public final class PlanMemo {
         int n = in.readInt();
         List<FileUse> uses = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            uses.add(new FileUse(in.readString(), in.readString(), in.readString(), in.readLong(), in.readLong(), in.readLong()));
+            String env = in.readString();
+            String sls = in.readString();
+            String path = in.readString();
+            Digest source = Digest.fromBytes(in.readBytes(Digest.LENGTH));
+            Digest body = Digest.fromBytes(in.readBytes(Digest.LENGTH));
+            Digest output = in.readBoolean() ? Digest.fromBytes(in.readBytes(Digest.LENGTH)) : null;
+            uses.add(new FileUse(env, sls, path, source, body, output));
         }
         return uses;
     }

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Renders remembered between runs: each "run" opens the memo file afresh with an engine of its
  * own, so whether Jinja was needed at all is observable ({@link Jinja#started()}).
  */
-class RenderMemoTest {
+class CachingRendererTest {
 
     @TempDir
     Path dir;
@@ -37,8 +37,8 @@ class RenderMemoTest {
     }
 
     private Run run(String text, Map<String, Object> grains, Map<String, Object> pillar) {
-        RenderMemo memo = RenderMemo.open(dir.resolve("renders"));
         Jinja jinja = Jinja.lazy();
+        CachingRenderer memo = CachingRenderer.open(dir.resolve("renders"), jinja);
         Map<String, Object> vars = new HashMap<>();
         vars.put("grains", grains);
         vars.put("pillar", pillar);
@@ -66,7 +66,7 @@ class RenderMemoTest {
                 return opts;
             }
         }));
-        String out = memo.render(jinja, text, "app.sls", "/srv/salt/app.sls", vars, this::load);
+        String out = memo.render(text, "app.sls", "/srv/salt/app.sls", vars, this::load);
         memo.save();
         return new Run(out, jinja.started());
     }
@@ -155,6 +155,35 @@ class RenderMemoTest {
             String first = run(t, grains(1), pillar(80, "x")).output();
             assertEquals(new Run(first, true), run(t, grains(1), pillar(80, "x")), t);
         }
+    }
+
+    /**
+     * Inputs that differ in one byte (the template, a value it reads, a file it imports) never
+     * share an entry: each is rendered by Jinja, never given another's output.
+     */
+    @Test
+    void inputsDifferingInOneByteNeverShareAnEntry() {
+        String t = "{{ pillar.app.port }}-{{ grains.os }}{% include 'part.txt' %}";
+        templates.put("part.txt", "+abc");
+        assertEquals(new Run("80-Debian+abc", true), run(t, grains(1), pillar(80, "x")));
+        for (int i = 0; i < t.length(); i++) {
+            char[] c = t.toCharArray();
+            c[i] ^= 1;
+            String changed = new String(c);
+            try {
+                assertTrue(run(changed, grains(1), pillar(80, "x")).jinja(), "template changed at " + i + ": " + changed);
+            } catch (agent.InputError e) {
+                // a template that no longer parses was given to Jinja, not answered from the cache
+            }
+        }
+        assertEquals(new Run("81-Debian+abc", true), run(t, grains(1), pillar(81, "x")));
+        assertEquals(new Run("80-Debian+abc", true), run(t, grains(1), pillar("80", "x")), "a string is not a number");
+        Map<String, Object> g = grains(1);
+        g.put("os", "Debiam");
+        assertEquals(new Run("80-Debiam+abc", true), run(t, g, pillar(80, "x")));
+        templates.put("part.txt", "+abd");
+        assertEquals(new Run("80-Debian+abd", true), run(t, grains(1), pillar(80, "x")));
+        assertEquals(new Run("80-Debian+abd", false), run(t, grains(1), pillar(80, "x")));
     }
 
     @Test

@@ -1,0 +1,138 @@
+package agent.app;
+
+import agent.InputError;
+import agent.compile.Compiler;
+import agent.compile.HighState;
+import agent.compile.HighStateBuilder;
+import agent.compile.Low;
+import agent.compile.Origin;
+import agent.compile.StateModules;
+import agent.config.AgentConfig;
+import agent.loader.SlsFile;
+import agent.loader.StateTree;
+import agent.loader.TargetMatcher;
+import agent.loader.TopFile;
+import agent.render.SlsRenderer;
+import agent.secrets.Secrets;
+import agent.spi.Param;
+import agent.spi.Values;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * load → render → compile: what the command names becomes the high state, then the ordered,
+ * validated low chunks a run executes (or the planner's remembered ones).
+ */
+final class Pipeline {
+
+    private final AgentConfig config;
+    private final StateModules modules;
+    private final SlsRenderer renderer;
+    private final HostData data;
+    private final Supplier<CachingPlanner> plans;
+
+    Pipeline(AgentConfig config, StateModules modules, SlsRenderer renderer, HostData data,
+             Supplier<CachingPlanner> plans) {
+        this.config = config;
+        this.modules = modules;
+        this.renderer = renderer;
+        this.data = data;
+        this.plans = plans;
+    }
+
+    /** The environment SLS names are looked up in. */
+    String env() {
+        String e = config.saltenv();
+        return e == null ? "base" : e;
+    }
+
+    /** The roots with --file-root applied, and extended by path arguments. */
+    Targets.Resolved targets(List<String> sls) {
+        StateTree tree = new StateTree(config.fileRoots());
+        if (!sls.isEmpty()) {
+            return Targets.resolve(sls, env(), tree);
+        }
+        Map<String, List<String>> top = top(tree);
+        if (top.isEmpty()) {
+            SlsFile anyTop = TopFile.topFile(tree, env());
+            throw new InputError(anyTop == null
+                    ? "no SLS given and no top.sls in the state roots " + tree.roots(env()) + ": name an SLS file or add a top file"
+                    : "the top file matches nothing for this host (id '" + data.id() + "')", anyTop == null ? null : anyTop.display(), 0);
+        }
+        List<HighStateBuilder.Target> targets = new ArrayList<>();
+        top.forEach((env, names) -> names.forEach(n -> targets.add(
+                new HighStateBuilder.Target(env, n, new Origin(String.valueOf(TopFile.topFile(tree, env) == null
+                        ? "top.sls" : TopFile.topFile(tree, env).display()), 0)))));
+        return new Targets.Resolved(targets, tree);
+    }
+
+    /** top.sls matched against this host: environment → SLS names. */
+    Map<String, List<String>> top(StateTree tree) {
+        TargetMatcher matcher = new TargetMatcher(data.id(), data.grains(), data.pillar());
+        return TopFile.matches(tree, config.saltenv(), matcher,
+                (env, file) -> renderer.render(file, tree, data.stateVars()).data());
+    }
+
+    HighState highState(Targets.Resolved t) {
+        return highState(t, new HighStateBuilder(t.tree(), renderer, data.stateVars()));
+    }
+
+    private HighState highState(Targets.Resolved t, HighStateBuilder builder) {
+        agent.Timing.mark("grains and pillar ready");
+        HighState high = builder.build(t.targets());
+        agent.Timing.mark("rendered");
+        return high;
+    }
+
+    /** The ordered low chunks a run executes (validated). */
+    List<Low> lowState(Targets.Resolved t) {
+        data.pillar();
+        return hideSecretArguments(plans.get().lows(t.targets(), t.tree(), data.grains(), config.opts(), () -> {
+            HighStateBuilder builder = new HighStateBuilder(t.tree(), renderer, data.stateVars());
+            HighState high = highState(t, builder);
+            return new CachingPlanner.Compiled(new Compiler(modules).compile(high), builder.usedGlobs());
+        }));
+    }
+
+    /** Salt's show_sls: the high data of the targets, extend and requisite_in applied. */
+    Map<String, Object> showSls(Targets.Resolved t) {
+        // Compiling consumes the high data, so the chunks for secret arguments come from a second render.
+        Map<String, Object> resolved = new Compiler(modules).resolve(highState(t));
+        hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+        return resolved;
+    }
+
+    /** Salt 3006's show_low_sls: the chunks before extend/_in/exclude. */
+    List<Low> lowSlsRaw(Targets.Resolved t) {
+        return hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+    }
+
+    /** Values of arguments declared secret (password hashes...) are redacted from here on. */
+    private List<Low> hideSecretArguments(List<Low> chunks) {
+        // The secret parameters of each function, found once per function rather than once per state.
+        Map<String, List<String>> secretParams = new HashMap<>();
+        for (Low low : chunks) {
+            List<String> names = secretParams.computeIfAbsent(low.state() + "." + low.fun(), k -> {
+                List<String> secret = new ArrayList<>();
+                modules.function(low.state(), low.fun()).ifPresent(fn -> {
+                    for (Param p : fn.schema().params()) {
+                        if (p.secret()) {
+                            secret.add(p.name());
+                        }
+                    }
+                });
+                return secret;
+            });
+            for (String name : names) {
+                Object v = low.data().get(name);
+                if (v != null) {
+                    Secrets.register(Values.text(v));
+                }
+            }
+        }
+        return chunks;
+    }
+}
