@@ -36,6 +36,7 @@ final class HostData {
     private Map<String, Object> pillar;
     private Map<String, Object> pillarSoFar = Map.of();
     private Map<String, Object> pillarOverride;
+    private final java.util.concurrent.atomic.AtomicInteger retcode = new java.util.concurrent.atomic.AtomicInteger();
 
     HostData(AgentConfig config, Host host, String version, ExecutionFunctions functions, SlsRenderer renderer,
              Supplier<CachingPlanner> plans) {
@@ -134,6 +135,11 @@ final class HostData {
             @Override
             public StateFiles stateFiles() {
                 return new StateTree(config.fileRoots());
+            }
+
+            @Override
+            public java.util.concurrent.atomic.AtomicInteger retcode() {
+                return retcode;
             }
         };
     }

@@ -28,7 +28,8 @@ final class CallArgs {
         if (v instanceof Map<?, ?> && !t.startsWith("{") || v instanceof List<?> && !t.startsWith("[")) {
             return text;
         }
-        if (v == null && (t.equals("!") || t.equals("|"))) {
+        // YAML reads "!", "|" and directives ("%Y") as nothing; only a null literal is None.
+        if (v == null && !List.of("null", "Null", "NULL", "~").contains(t)) {
             return text;
         }
         return v;

@@ -67,7 +67,7 @@ public final class Network {
                 continue;
             }
             out.add(new Route("inet", v4(f[1]), Integer.bitCount((int) Long.parseLong(f[7], 16)), v4(f[2]),
-                    Integer.parseInt(f[3], 16), f[0]));
+                    (int) Long.parseLong(f[3], 16), f[0]));
         }
         Path v6 = Path.of("/proc/net/ipv6_route");
         if (files.stat(v6).exists()) {
@@ -76,7 +76,7 @@ public final class Network {
                 if (f.length < 10) {
                     continue;
                 }
-                out.add(new Route("inet6", v6(f[0]), Integer.parseInt(f[1], 16), v6(f[4]), Integer.parseInt(f[8], 16), f[9]));
+                out.add(new Route("inet6", v6(f[0]), Integer.parseInt(f[1], 16), v6(f[4]), (int) Long.parseLong(f[8], 16), f[9]));
             }
         }
         return out;

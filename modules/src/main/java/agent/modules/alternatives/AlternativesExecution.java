@@ -22,6 +22,8 @@ import java.util.Optional;
  */
 public final class AlternativesExecution implements ExecutionModule {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AlternativesExecution.class);
+
     private static final Path LINKS = Path.of("/etc/alternatives");
     private static final Path ADMIN = Path.of("/var/lib/dpkg/alternatives");
 
@@ -34,7 +36,10 @@ public final class AlternativesExecution implements ExecutionModule {
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         // False when there is no such alternative, as Salt returns it.
-        f.put("show_current", c -> current(c).map(Object.class::cast).orElse(false));
+        f.put("show_current", c -> current(c).map(Object.class::cast).orElseGet(() -> {
+            LOG.error("alternative: {} does not exist", name(c));
+            return false;
+        }));
         f.put("show_link", c -> admin(c).map(lines -> (Object) lines.get(1)).orElse(false));
         f.put("check_exists", c -> admin(c).map(lines -> choices(lines).contains(Values.text(c.required(1, "path"))))
                 .orElse(false));

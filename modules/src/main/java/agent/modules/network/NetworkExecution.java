@@ -96,9 +96,7 @@ public final class NetworkExecution implements ExecutionModule {
                 if (a.v4()) {
                     e.put("address", Ip.text(a.address()));
                     e.put("netmask", Ip.netmask(a.prefix()));
-                    if (a.broadcast() != null) {
-                        e.put("broadcast", Ip.text(a.broadcast()));
-                    }
+                    e.put("broadcast", a.broadcast() == null ? null : Ip.text(a.broadcast()));
                     e.put("label", i.name());
                     inet.add(e);
                 } else {
@@ -165,16 +163,32 @@ public final class NetworkExecution implements ExecutionModule {
             m.put("destination", Ip.text(r.destination()) + (r.family().equals("inet6") ? "/" + r.prefix() : ""));
             m.put("gateway", Ip.text(r.gateway()));
             m.put("netmask", r.family().equals("inet") ? Ip.netmask(r.prefix()) : "");
-            m.put("flags", flags(r.flags()));
+            m.put("flags", r.family().equals("inet") ? flags(r.flags()) : flags6(r.flags()));
             m.put("interface", r.iface());
             out.add(m);
         }
         return out;
     }
 
-    /** The route flags netstat prints: U up, G gateway, H host. */
+    /** The IPv4 route flags netstat prints: U up, G gateway, H host, R, D, M, ! reject. */
     private static String flags(int bits) {
-        return ((bits & 1) != 0 ? "U" : "") + ((bits & 2) != 0 ? "G" : "") + ((bits & 4) != 0 ? "H" : "");
+        return letters(bits, new int[] {0x1, 0x2, 0x4, 0x8, 0x10, 0x20, 0x200}, "UGHRDM!");
+    }
+
+    /** The IPv6 route flags netstat prints, in its order: U ! G H D A C a e m n f. */
+    private static String flags6(int bits) {
+        return letters(bits, new int[] {0x1, 0x200, 0x2, 0x4, 0x10000, 0x40000, 0x1000000, 0x20000, 0x400000, 0x20,
+            0x200000, 0x2000000}, "U!GHDACaemnf");
+    }
+
+    private static String letters(int bits, int[] masks, String letters) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < masks.length; i++) {
+            if ((bits & masks[i]) != 0) {
+                sb.append(letters.charAt(i));
+            }
+        }
+        return sb.toString();
     }
 
     private static String mac(byte[] hw) {
