@@ -52,6 +52,7 @@ public final class JobRecorder {
                 LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, test, ret, id());
         try {
             new JobCache(config.cacheDir(), config.jobsKeep()).write(job);
+            LOG.info("job {} kept in {}", job.jid(), config.cacheDir().resolve("jobs"));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not write the job cache under {}: {}", config.cacheDir(), e.getMessage());
         }

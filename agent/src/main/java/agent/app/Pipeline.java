@@ -28,6 +28,8 @@ import java.util.function.Supplier;
  */
 final class Pipeline {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
+
     private final AgentConfig config;
     private final StateModules modules;
     private final SlsRenderer renderer;
@@ -89,7 +91,9 @@ final class Pipeline {
 
     /** The ordered low chunks a run executes (validated). */
     List<Low> lowState(Targets.Resolved t) {
-        return lowState(t, List.of());
+        List<Low> lows = lowState(t, List.of());
+        LOG.info("{} states to run from {}", lows.size(), t.targets().stream().map(HighStateBuilder.Target::sls).distinct().toList());
+        return lows;
     }
 
     /**

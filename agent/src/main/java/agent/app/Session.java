@@ -31,6 +31,8 @@ import java.util.Map;
  */
 public final class Session {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
+
     private final AgentConfig config;
     private final Host host;
     private final ExecutionFunctions functions;
@@ -169,6 +171,7 @@ public final class Session {
         try (RunLock lock = test || scope.concurrent() ? null : RunLock.acquire(config.lockFile(), config.lockTimeout())) {
             List<Low> chunks = compile.get();
             agent.Timing.mark("compiled " + chunks.size() + " chunks");
+            LOG.info("{} {} state(s){}", test ? "predicting" : "applying", chunks.size(), scope.mock() ? ", mocked" : "");
             EngineContext context = new EngineContext(test, host, tree, fileTemplates(tree), grains(), pillar(),
                     config.cacheDir());
             if (scope.mock()) {

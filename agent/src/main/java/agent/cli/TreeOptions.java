@@ -16,6 +16,8 @@ import picocli.CommandLine.ParseResult;
 record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pillar, String env, String id,
                    String config, String configDir, List<String> sets, List<String> grains) {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(TreeOptions.class);
+
     static void addTo(CommandSpec spec) {
         spec.addOption(Opts.repeated("--file-root", "DIR",
                 "A state root (repeatable, searched in order). Default: the folder of an SLS path, else file_roots from the config."));
@@ -70,6 +72,8 @@ record TreeOptions(List<String> fileRoots, List<String> pillarRoots, String pill
             throw new InputError("-c/--config-dir: no such directory: " + configDir);
         }
         Path file = config == null ? null : Path.of(config);
+        LOG.info("configuration from {}", dir != null ? dir.resolve("minion") + " and " + dir.resolve("minion.d")
+                : file != null ? file : Files.isRegularFile(AgentConfig.DEFAULT_FILE) ? AgentConfig.DEFAULT_FILE : "the defaults");
         java.util.function.Function<Map<String, Object>, AgentConfig> loader = f -> dir != null
                 ? AgentConfig.loadSaltDir(dir, sets, f) : AgentConfig.load(file, sets, f);
         AgentConfig loaded = loader.apply(flags);
