@@ -39,6 +39,7 @@ class ArchitectureTest {
             "agent.compile",
             "agent.pillar",
             "agent.render",
+            "agent.loader.gitfs",
             "agent.loader",
             "agent.grains",
             "agent.config",

@@ -1,6 +1,7 @@
 package agent.app;
 
 import agent.config.AgentConfig;
+import agent.loader.gitfs.GitSources;
 import agent.execute.RunResult;
 import agent.report.jobs.JobCache;
 import agent.report.jobs.JobRecord;
@@ -25,9 +26,11 @@ public final class JobRecorder {
 
     private final AgentConfig config;
     private final Returners returners;
-    private final Supplier<String> hostId;
     // UTC: the system's zone rules cost a cold start a few milliseconds to load.
     private final LocalDateTime start = LocalDateTime.now(ZoneOffset.UTC);
+    private final Supplier<String> hostId;
+    private String id;
+    private List<Object> funArgs = List.of();
 
     /** @param hostId this host's id, asked for when the record is made; null when no session was made */
     public JobRecorder(AgentConfig config, List<String> extraReturners, Supplier<String> hostId) {
@@ -35,7 +38,14 @@ public final class JobRecorder {
         this.hostId = hostId;
         List<String> specs = new ArrayList<>(config.returners());
         specs.addAll(extraReturners);
-        this.returners = Returners.of(specs);
+        this.returners = Returners.of(specs, config.opts(), config.cacheDir());
+    }
+
+    /** Which host ran the job and the function's arguments as Salt lists them (SLS names, test=True). */
+    public JobRecorder about(String id, List<Object> funArgs) {
+        this.id = id;
+        this.funArgs = funArgs;
+        return this;
     }
 
     public void record(String function, List<String> arguments, RunResult result, int exitCode) {
@@ -49,18 +59,30 @@ public final class JobRecorder {
 
     private void keep(String function, List<String> arguments, Object ret, boolean test, int exitCode) {
         JobRecord job = new JobRecord(JobRecord.newJid(start), function, arguments, start.toString(),
-                LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, test, ret, id());
+                LocalDateTime.now(ZoneOffset.UTC).toString(), exitCode, test, ret, id != null ? id : hostId(),
+                withTest(test), GitSources.of(config.opts()));
         try {
             new JobCache(config.cacheDir(), config.jobsKeep()).write(job);
             LOG.info("job {} kept in {}", job.jid(), config.cacheDir().resolve("jobs"));
         } catch (IOException | RuntimeException e) {
             LOG.warn("could not write the job cache under {}: {}", config.cacheDir(), e.getMessage());
         }
+        agent.Timing.mark("job cache written");
         returners.send(job);
+        agent.Timing.mark("returners sent");
+    }
+
+    private List<Object> withTest(boolean test) {
+        if (!test) {
+            return funArgs;
+        }
+        List<Object> args = new ArrayList<>(funArgs);
+        args.add(new java.util.LinkedHashMap<>(java.util.Map.of("test", true)));
+        return args;
     }
 
     /** The host's id; when even grains could not be read, the configured id or the host name. */
-    private String id() {
+    private String hostId() {
         try {
             if (hostId == null) {
                 throw new IllegalStateException("no session");

@@ -28,6 +28,13 @@ public final class RunLock implements AutoCloseable {
     private final FileChannel channel;
     private final FileLock lock;
 
+    /** The lock stayed held by another run for the whole wait. */
+    public static final class Held extends InputError {
+        Held(String message) {
+            super(message);
+        }
+    }
+
     private RunLock(FileChannel channel, FileLock lock) {
         this.channel = channel;
         this.lock = lock;
@@ -53,7 +60,7 @@ public final class RunLock implements AutoCloseable {
                 if (System.nanoTime() >= deadline) {
                     String holder = holder(path);
                     channel.close();
-                    throw new InputError("another state run holds " + path + (holder.isEmpty() ? "" : " (" + holder + ")")
+                    throw new Held("another state run holds " + path + (holder.isEmpty() ? "" : " (" + holder + ")")
                             + "; waited " + timeout.toSeconds() + " s (--lock-timeout)");
                 }
                 Thread.sleep(POLL);

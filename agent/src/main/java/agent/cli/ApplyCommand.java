@@ -7,6 +7,7 @@ import agent.app.Session;
 import agent.config.AgentConfig;
 import agent.execute.RunResult;
 import agent.report.ProgressLine;
+import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParseResult;
@@ -40,14 +41,15 @@ final class ApplyCommand implements Subcommand {
     public int run(ParseResult p, Invocation inv) {
         OutputOptions output = OutputOptions.from(p);
         RunOptions run = RunOptions.from(p);
+        run.splayPause();
         TreeOptions tree = TreeOptions.from(p);
         RunScope scope = new RunScope(false, false, Opts.values(p, "--only-id"), Opts.values(p, "--only-sls"));
         AgentConfig config = inv.config(tree, output, run.flags(), null);
         Session session = inv.session(config, tree.pillarOverride());
-        JobRecorder jobs = new JobRecorder(config, run.returners(), session::id);
+        List<String> sls = Opts.positionals(p);
+        JobRecorder jobs = new JobRecorder(config, run.returners(), session::id).about(null, new ArrayList<>(sls));
         RunResult result;
         try {
-            List<String> sls = Opts.positionals(p);
             session.rememberPlan(sls);
             var targets = session.targets(sls);
             ProgressLine progress = output.progress(config);
@@ -58,6 +60,10 @@ final class ApplyCommand implements Subcommand {
                     progress.close();
                 }
             }
+        } catch (agent.app.RunLock.Held held) {
+            // The timer's run finding a manual one (or the last one) still going: not an error.
+            System.err.println("agent: " + held.getMessage() + "; this run is skipped (exit " + ExitCode.LOCKED + ")");
+            return ExitCode.LOCKED;
         } catch (InputError e) {
             List<String> errors = CallRun.errorLines(e);
             CallRun.report(inv, e);
@@ -71,7 +77,7 @@ final class ApplyCommand implements Subcommand {
             printer.run(result, output.format("highstate"), config.stateOutput(), config.stateVerbose());
         }
         agent.Timing.mark("printed");
-        int code = result.anyFailed() ? ExitCode.STATE_FAILED : ExitCode.OK;
+        int code = run.exitCode(result);
         jobs.record("state.apply", inv.args(), result, code);
         return code;
     }

@@ -50,7 +50,8 @@ final class CallRun {
             flags.putAll(call.configFlags());
             config = inv.config(tree, output, flags, saltDir);
             Session session = inv.session(config, pillar(tree.pillarOverride(), call.pillarOverride()));
-            jobs = stateRun ? new JobRecorder(config, runOptions.returners(), session::id) : null;
+            jobs = stateRun ? new JobRecorder(config, runOptions.returners(), session::id)
+                    .about(null, new java.util.ArrayList<>(positional)) : null;
             FunctionCall.Outcome outcome;
             ProgressLine progress = stateRun ? output.progress(config) : null;
             try {
@@ -62,7 +63,7 @@ final class CallRun {
             }
             try (Printer printer = Printer.of(inv.out(), output, output.colors(config)).exactlySalt(asSaltCall)) {
                 if (outcome instanceof FunctionCall.Run run) {
-                    int code = exitCode(run.result());
+                    int code = exitCode(run.result(), runOptions);
                     print(printer, output, config, run.result(), function, rawArgs, code, session);
                     agent.Timing.mark("printed");
                     jobs.record(function, inv.args(), run.result(), code);
@@ -77,6 +78,8 @@ final class CallRun {
                 }
                 return code;
             }
+        } catch (agent.app.RunLock.Held held) {
+            throw held;   // another run holds the lock: refused as bad input (salt-call: "already running")
         } catch (InputError e) {
             if (!stateRun) {
                 throw e;
@@ -94,12 +97,12 @@ final class CallRun {
         return asSaltCall && !salt.retcodePassthrough() ? ExitCode.BAD_INPUT : retcode;
     }
 
-    /** salt-call without --retcode-passthrough exits 1 when a state failed; the agent, 2. */
-    private int exitCode(RunResult result) {
-        if (!result.anyFailed()) {
-            return ExitCode.OK;
+    /** salt-call without --retcode-passthrough exits 1 when a state failed; the agent, 2 (or as --detailed-exitcodes says). */
+    private int exitCode(RunResult result, RunOptions runOptions) {
+        if (asSaltCall) {
+            return !result.anyFailed() ? ExitCode.OK : salt.retcodePassthrough() ? ExitCode.STATE_FAILED : ExitCode.BAD_INPUT;
         }
-        return asSaltCall && !salt.retcodePassthrough() ? ExitCode.BAD_INPUT : ExitCode.STATE_FAILED;
+        return runOptions.exitCode(result);
     }
 
     private void print(Printer printer, OutputOptions output, AgentConfig config, RunResult result, String function,

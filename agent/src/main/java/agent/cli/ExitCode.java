@@ -9,6 +9,10 @@ public final class ExitCode {
     public static final int BAD_INPUT = 1;
     /** One or more states failed. */
     public static final int STATE_FAILED = 2;
+    /** With --detailed-exitcodes: no state failed, and something changed (or, with --test, would change). */
+    public static final int CHANGES = 3;
+    /** Another state run held the run lock: this one did nothing (sysexits' EX_TEMPFAIL: try again later). */
+    public static final int LOCKED = 75;
 
     private ExitCode() {
     }

@@ -21,7 +21,8 @@ record Invocation(Jinja jinja, PrintStream out, PrintStream err, String version,
     AgentConfig config(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags, java.nio.file.Path saltDir) {
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
-        return tree.load(flags, saltDir);
+        // Trees from git are fetched first: the run applies the commit fetched now.
+        return agent.loader.gitfs.GitSources.apply(tree.load(flags, saltDir), !tree.fileRoots().isEmpty());
     }
 
     /** A session over this config, with pillar merged over the pillar roots (or null). */

@@ -10,11 +10,18 @@ import java.util.Map;
 /**
  * One state run as the job cache and the returners keep it: Salt's return structure under
  * {@code return} (the states' returns, or, for a run that failed before any state ran, the list
- * of errors, as salt-call prints them), plus what was asked, when, how it ended, and which host
- * ran it ({@code id}).
+ * of errors, as salt-call prints them), plus what was asked, when, and how it ended; which host
+ * ran it ({@code id}), the function's arguments as Salt lists them ({@code fun_args}), and the
+ * commits its trees came from ({@code sources}, for trees fetched from git).
  */
 public record JobRecord(String jid, String function, List<String> arguments, String start, String end,
-                        int exitCode, boolean test, Object ret, String id) {
+                        int exitCode, boolean test, Object ret, String id, List<Object> funArgs,
+                        List<Map<String, Object>> sources) {
+
+    public JobRecord(String jid, String function, List<String> arguments, String start, String end,
+                     int exitCode, boolean test, Object ret) {
+        this(jid, function, arguments, start, end, exitCode, test, ret, null, List.of(), List.of());
+    }
 
     private static final DateTimeFormatter JID = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSSSSS");
 
@@ -33,10 +40,19 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
         m.put("exit_code", exitCode);
         m.put("test", test);
         m.put("return", ret);
-        m.put("id", id);
+        if (id != null) {
+            m.put("id", id);
+        }
+        if (!funArgs.isEmpty()) {
+            m.put("fun_args", funArgs);
+        }
+        if (!sources.isEmpty()) {
+            m.put("sources", sources);
+        }
         return m;
     }
 
+    @SuppressWarnings("unchecked")
     public static JobRecord fromJson(Map<String, Object> m) {
         Object args = m.get("arguments");
         Object ret = m.get("return");
@@ -45,7 +61,9 @@ public record JobRecord(String jid, String function, List<String> arguments, Str
                 String.valueOf(m.get("start")), String.valueOf(m.get("end")),
                 m.get("exit_code") instanceof Number n ? n.intValue() : -1, Boolean.TRUE.equals(m.get("test")),
                 ret instanceof Map<?, ?> || ret instanceof List<?> ? ret : new LinkedHashMap<>(),
-                m.get("id") == null ? null : String.valueOf(m.get("id")));
+                m.get("id") == null ? null : String.valueOf(m.get("id")),
+                m.get("fun_args") instanceof List<?> f ? (List<Object>) f : List.of(),
+                m.get("sources") instanceof List<?> src ? (List<Map<String, Object>>) src : List.of());
     }
 
     /** The states' returns by tag; empty for a run that failed before any state ran. */
