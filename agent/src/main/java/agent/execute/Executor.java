@@ -182,6 +182,15 @@ public final class Executor {
                 callChunk(req, 0);
             }
         }
+        // A target whose own requisites failed fails now, for good (as in Salt it is recorded
+        // here, before the state that prereqs it, which then fails for it).
+        RequisiteCheck.Verdict after = RequisiteCheck.check(target, chunks, running, pre, caller.hasModWatch(target), false);
+        if (after.status() == RequisiteCheck.Status.FAIL) {
+            StateReturn failed = fake(target, false, "One or more requisite failed: " + String.join(", ", after.failed(running, pre)));
+            record(target, failed);
+            pre.put(target.tag(), failed);
+            return;
+        }
         pre.put(target.tag(), caller.call(target, true, Call.Requisites.NONE, false));
     }
 
