@@ -55,6 +55,14 @@ class ArchitectureTest {
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
     /** A reference to one of our types: an import or a qualified name (agent.x.y.Type). */
     private static final Pattern REFERENCE = Pattern.compile("\\bagent((?:\\.[a-z_][a-z0-9_]*)*)\\.[A-Z]");
+    /**
+     * What reaches the host past the host layer: java.nio.file.Files (or all of java.nio.file
+     * imported, which brings it in), java.io's file streams and channels, and every way to start
+     * a process.
+     */
+    private static final Pattern HOST_ACCESS = Pattern.compile("\\bjava\\.nio\\.file\\.(?:Files\\b|\\*)"
+            + "|\\b(?:FileInputStream|FileOutputStream|FileReader|FileWriter|RandomAccessFile|FileChannel"
+            + "|ProcessBuilder|ProcessImpl)\\b|\\bRuntime\\s*\\.\\s*getRuntime\\b|\\.exec\\s*\\(|\\borg\\.apache\\.commons\\.exec\\b");
     private static final Pattern COMMENTS_AND_STRINGS =
             Pattern.compile("(?s)/\\*.*?\\*/|//[^\\n]*|\"\"\"(?:[^\\\\]|\\\\.)*?\"\"\"|\"(?:[^\"\\\\\\n]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)'");
 
@@ -86,6 +94,26 @@ class ArchitectureTest {
             }
         }
         assertEquals(List.of(), cycles, "packages that reach each other");
+    }
+
+    /**
+     * State modules touch the host only through the host layer, which reports every change so
+     * that the run's facts stay true: no file access of their own, no process started.
+     */
+    @Test
+    void modulesTouchTheHostOnlyThroughTheHostLayer() {
+        List<String> wrong = new ArrayList<>();
+        for (Path file : sources()) {
+            if (!file.toString().contains("/agent/modules/")) {
+                continue;
+            }
+            String code = COMMENTS_AND_STRINGS.matcher(read(file)).replaceAll(" ");
+            Matcher m = HOST_ACCESS.matcher(code);
+            while (m.find()) {
+                wrong.add(file.getFileName() + ": " + m.group());
+            }
+        }
+        assertEquals(List.of(), wrong, "host access past the host layer (agent.host) in agent.modules");
     }
 
     @Test

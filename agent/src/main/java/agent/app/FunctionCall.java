@@ -4,7 +4,9 @@ import agent.InputError;
 import agent.compile.Low;
 import agent.execute.Executor;
 import agent.execute.RunResult;
+import agent.spi.Booleans;
 import agent.spi.Values;
+import agent.text.Suggest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +71,7 @@ public final class FunctionCall {
             return flags;
         }
         if (state.has("test")) {
-            flags.put("test", Values.truth(state.get("test")));
+            flags.put("test", testArgument(state.get("test")));
         }
         if (function.equals("state.test")) {
             flags.put("test", true);
@@ -82,6 +84,12 @@ public final class FunctionCall {
         // pillarenv= is taken and, as in salt-call 3006.0, leaves the pillar as it was compiled
         // (from every environment, or the config's pillarenv): its fixture shows it.
         return flags;
+    }
+
+    /** test=: one of Salt's boolean words; anything else would decide between a dry run and a real one by chance. */
+    private static boolean testArgument(Object value) {
+        return Booleans.of(value).orElseThrow(() -> new InputError("test= must be " + Booleans.EXPECTED
+                + ", not '" + Values.text(value) + "'"));
     }
 
     /** The pillar= argument: a mapping merged over the compiled pillar, or null. */
@@ -118,7 +126,7 @@ public final class FunctionCall {
             case "state.single" -> single(s, test, listener);
             case "state.show_sls" -> new Data(s.showSls(s.targets(mods())));
             case "state.show_low_sls" -> new Data(chunks(s.lowSlsRaw(s.targets(mods()))));
-            case "state.show_lowstate" -> new Data(chunks(s.lowState(s.targets(List.of()))));
+            case "state.show_lowstate" -> new Data(chunks(s.showLowState(s.targets(List.of()))));
             case "state.show_highstate" -> new Data(s.showSls(s.targets(List.of())));
             case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
             case "state.sls_exists" -> {

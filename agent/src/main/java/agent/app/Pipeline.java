@@ -13,8 +13,12 @@ import agent.loader.StateTree;
 import agent.loader.TargetMatcher;
 import agent.loader.TopFile;
 import agent.render.SlsRenderer;
+import agent.secrets.Secret;
 import agent.secrets.Secrets;
+import agent.spi.Args;
 import agent.spi.Param;
+import agent.spi.Schema;
+import agent.spi.StateFunction;
 import agent.spi.Values;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -66,8 +70,7 @@ final class Pipeline {
         }
         List<HighStateBuilder.Target> targets = new ArrayList<>();
         top.forEach((env, names) -> names.forEach(n -> targets.add(
-                new HighStateBuilder.Target(env, n, new Origin(String.valueOf(TopFile.topFile(tree, env) == null
-                        ? "top.sls" : TopFile.topFile(tree, env).display()), 0)))));
+                new HighStateBuilder.Target(env, n, new Origin(topFileOf(tree, env), 0)))));
         return new Targets.Resolved(targets, tree);
     }
 
@@ -126,37 +129,99 @@ final class Pipeline {
         // Compiling consumes the high data, so the chunks for secret arguments come from a second render.
         Map<String, Object> resolved = new Compiler(modules).resolve(highState(t));
         hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+        hideInHighData(resolved);
         return resolved;
+    }
+
+    /** Each secret argument of the high data replaced by a {@link Secret}, which every outputter shows redacted. */
+    @SuppressWarnings("unchecked")
+    private void hideInHighData(Map<String, Object> high) {
+        for (Object body : high.values()) {
+            if (!(body instanceof Map<?, ?> states)) {
+                continue;
+            }
+            for (Map.Entry<?, ?> e : states.entrySet()) {
+                String key = String.valueOf(e.getKey());
+                if (key.startsWith("__") || !(e.getValue() instanceof List<?> items)) {
+                    continue;
+                }
+                String module = key.contains(".") ? key.substring(0, key.indexOf('.')) : key;
+                String fun = key.contains(".") ? key.substring(key.indexOf('.') + 1)
+                        : items.stream().filter(String.class::isInstance).map(String.class::cast).findFirst().orElse("");
+                Map<String, Object> args = new java.util.LinkedHashMap<>();
+                items.forEach(i -> {
+                    if (i instanceof Map<?, ?> m && m.size() == 1) {
+                        m.forEach((k, v) -> args.put(String.valueOf(k), v));
+                    }
+                });
+                for (String name : secretNames(module, fun, args)) {
+                    for (Object i : items) {
+                        if (i instanceof Map<?, ?> m && m.get(name) != null) {
+                            ((Map<String, Object>) m).put(name, new Secret(textOf(m.get(name))));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** The top file that names an environment's SLS: its own, else the one of the base environment. */
+    private static String topFileOf(StateTree tree, String env) {
+        SlsFile own = TopFile.topFile(tree, env);
+        SlsFile top = own != null ? own : TopFile.topFile(tree, "base");
+        return top == null ? "top.sls" : top.display();
     }
 
     /** Salt 3006's show_low_sls: the chunks before extend/_in/exclude. */
     List<Low> lowSlsRaw(Targets.Resolved t) {
-        return hideSecretArguments(new Compiler(modules).compileRaw(highState(t)));
+        return shown(hideSecretArguments(new Compiler(modules).compileRaw(highState(t))));
     }
 
-    /** Values of arguments declared secret (password hashes...) are redacted from here on. */
+    /** The chunks as shown: each secret argument's value a {@link Secret}, which every outputter shows redacted. */
+    List<Low> shown(List<Low> chunks) {
+        List<Low> out = new ArrayList<>(chunks.size());
+        for (Low low : chunks) {
+            for (String name : secretNames(low.state(), low.fun(), low.data())) {
+                if (low.get(name) != null) {
+                    low = low.with(name, new Secret(textOf(low.get(name))));
+                }
+            }
+            out.add(low);
+        }
+        return out;
+    }
+
+    private List<String> secretNames(String module, String fun, Map<String, Object> args) {
+        Schema schema = modules.function(module, fun).map(StateFunction::schema).orElse(null);
+        return schema == null ? List.of() : schema.secrets(new Args(module, fun, schema, args));
+    }
+
+    private static String textOf(Object v) {
+        return v instanceof List<?> l ? String.join("\n", l.stream().map(Values::text).toList()) : Values.text(v);
+    }
+
+    /**
+     * Values of arguments declared secret (password hashes) are redacted from here on. A private
+     * file's contents are not: they are hidden where chunks are shown ({@link #shown}), and a
+     * known secret would keep the run's plan from being remembered.
+     */
     private List<Low> hideSecretArguments(List<Low> chunks) {
         // The secret parameters of each function, found once per function rather than once per state.
         Map<String, List<String>> secretParams = new HashMap<>();
         for (Low low : chunks) {
-            List<String> names = secretParams.computeIfAbsent(low.state() + "." + low.fun(), k -> {
-                List<String> secret = new ArrayList<>();
-                modules.function(low.state(), low.fun()).ifPresent(fn -> {
-                    for (Param p : fn.schema().params()) {
-                        if (p.secret()) {
-                            secret.add(p.name());
-                        }
-                    }
-                });
-                return secret;
-            });
+            List<String> names = secretParams.computeIfAbsent(low.state() + "." + low.fun(), k -> declaredSecrets(low));
             for (String name : names) {
                 Object v = low.data().get(name);
                 if (v != null) {
-                    Secrets.register(Values.text(v));
+                    Secrets.register(textOf(v));
                 }
             }
         }
         return chunks;
+    }
+
+    private List<String> declaredSecrets(Low low) {
+        return modules.function(low.state(), low.fun()).map(fn -> fn.schema().params().stream()
+                .filter(Param::secret).map(Param::name).toList()).orElse(List.of());
     }
 }

@@ -90,14 +90,6 @@ public final class ReferenceDocs {
     }
 
     private static String type(Param p) {
-        return switch (p.type()) {
-            case STRING -> "text";
-            case BOOL -> "boolean";
-            case INT -> "integer";
-            case MODE -> "mode";
-            case LIST -> "list";
-            case MAP -> "mapping";
-            case ANY -> "any";
-        };
+        return p.typeName();
     }
 }

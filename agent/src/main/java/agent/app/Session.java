@@ -143,6 +143,14 @@ public final class Session {
         return pipeline.lowSlsRaw(t);
     }
 
+    /** Salt's show_lowstate: the chunks a run executes, secret arguments shown redacted. */
+    public List<Low> showLowState(Targets.Resolved t) {
+        return pipeline.shown(lowState(t));
+    }
+
+    /** The journal of the temporary files a real run makes, in the cachedir. */
+    private static final String TEMPORARIES = "temporaries";
+
     /** Validates everything, then runs it. */
     public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
         return apply(t, test, listener, RunScope.ALL);
@@ -178,7 +186,14 @@ public final class Session {
                 context = context.mocked();
             }
             Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
+            if (!test) {
+                // Validated and holding the lock: now the temporaries a killed run left may go.
+                host.files().tidyTemporaries(config.cacheDir().resolve(TEMPORARIES));
+            }
             RunResult result = executor.run(chunks);
+            if (!test) {
+                host.files().temporariesDone();
+            }
             agent.Timing.mark("executed");
             templates.save();
             plans.save();

@@ -22,7 +22,9 @@ record Invocation(Jinja jinja, PrintStream out, PrintStream err, String version,
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
         // Trees from git are fetched first: the run applies the commit fetched now.
-        return agent.loader.gitfs.GitSources.apply(tree.load(flags, saltDir), !tree.fileRoots().isEmpty());
+        AgentConfig config = agent.loader.gitfs.GitSources.apply(tree.load(flags, saltDir), !tree.fileRoots().isEmpty());
+        config.warnings().forEach(w -> err.println("agent: warning: " + w));
+        return config;
     }
 
     /** A session over this config, with pillar merged over the pillar roots (or null). */

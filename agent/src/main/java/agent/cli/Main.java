@@ -94,7 +94,7 @@ public final class Main {
                 }
                 return ExitCode.BAD_INPUT;
             }
-            err.println("agent: internal error: " + ex);
+            err.println("agent: internal error: " + withoutJava(ex));
             if (debug) {
                 ex.printStackTrace(err);
             } else {
@@ -107,6 +107,13 @@ public final class Main {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** An unexpected failure's message without Java's class names, which mean nothing to a user. */
+    static String withoutJava(Throwable ex) {
+        String m = ex.getMessage() == null ? "" : ex.getMessage();
+        m = m.replaceAll("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?::\\s*)?", "").strip();
+        return m.isEmpty() ? "an unexpected failure" : m;
     }
 
     /** The known options closest to a mistyped one. */

@@ -49,6 +49,15 @@ final class Extender {
                     if (state.startsWith("__")) {
                         continue;
                     }
+                    // An error in what the extend added is an error in the extend, not in the extended file.
+                    if (body.get("__origin__") instanceof Origin at && d.getValue() instanceof List<?> added) {
+                        for (Object arg : added) {
+                            if (arg instanceof Map<?, ?> m && m.size() == 1) {
+                                origins.argWrittenAt(name, state.contains(".") ? state.substring(0, state.indexOf('.')) : state,
+                                        String.valueOf(m.keySet().iterator().next()), at);
+                            }
+                        }
+                    }
                     if (!targetBody.containsKey(state)) {
                         targetBody.put(state, d.getValue());
                         continue;

@@ -22,6 +22,11 @@ public final class Origins {
         args.putIfAbsent(id + "\0" + state + "\0" + arg, o);
     }
 
+    /** Where an argument was written, over what was recorded (an extend's argument replaces the extended one). */
+    void argWrittenAt(String id, String state, String arg, Origin o) {
+        args.put(id + "\0" + state + "\0" + arg, o);
+    }
+
     public Origin ofId(String id) {
         return ids.getOrDefault(id, Origin.UNKNOWN);
     }

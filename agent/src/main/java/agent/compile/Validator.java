@@ -1,10 +1,11 @@
 package agent.compile;
 
 import agent.InputError;
+import agent.spi.Args;
 import agent.spi.Param;
+import agent.spi.Problems;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
-import agent.spi.Values;
 import agent.text.Suggest;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -50,29 +51,21 @@ final class Validator {
     }
 
     private void checkArguments(Low c, StateFunction fn, Origins origins) {
-        for (Map.Entry<String, Object> e : c.data().entrySet()) {
-            String arg = e.getKey();
-            if (Keywords.isGlobal(arg)) {
+        for (String arg : c.data().keySet()) {
+            if (Keywords.isGlobal(arg) || fn.schema().accepts(arg)) {
                 continue;
             }
-            Origin at = origins.ofArg(c.id(), c.state(), arg);
-            Optional<Param> p = fn.schema().param(arg);
-            if (p.isEmpty()) {
-                if (!fn.schema().isOpen()) {
-                    List<String> known = new ArrayList<>(fn.schema().params().stream().map(Param::name).toList());
-                    known.addAll(Keywords.RUNTIME);
-                    known.addAll(Keywords.REQUISITES);
-                    known.addAll(Keywords.REQUISITES_IN);
-                    errors.add(at.error("unknown argument '" + arg + "' for " + c.state() + "." + c.fun()
-                            + " in state '" + c.id() + "'" + didYouMean(arg, known)));
-                }
-                continue;
-            }
-            String problem = typeProblem(p.get(), e.getValue());
-            if (problem != null) {
-                errors.add(at.error("argument '" + arg + "' of " + c.state() + "." + c.fun() + " in state '"
-                        + c.id() + "' " + problem));
-            }
+            List<String> known = new ArrayList<>(fn.schema().params().stream().map(Param::name).toList());
+            known.addAll(Keywords.RUNTIME);
+            known.addAll(Keywords.REQUISITES);
+            known.addAll(Keywords.REQUISITES_IN);
+            errors.add(origins.ofArg(c.id(), c.state(), arg).error("unknown argument '" + arg + "' for " + c.state() + "."
+                    + c.fun() + " in state '" + c.id() + "'" + didYouMean(arg, known)));
+        }
+        List<Problems.Problem> problems = new ArrayList<>(GlobalArgs.problems(c.data(), fn.schema()));
+        problems.addAll(fn.problems(new Args(c.state(), c.fun(), fn.schema(), c.data())).list());
+        for (Problems.Problem p : problems) {
+            errors.add(origins.ofArg(c.id(), c.state(), p.arg()).error(placed(p.message(), c)));
         }
         for (Param p : fn.schema().params()) {
             if (p.required() && c.get(p.name()) == null) {
@@ -82,31 +75,20 @@ final class Validator {
         }
     }
 
-    /** Lenient type checks: only what can never work. */
-    private static String typeProblem(Param p, Object v) {
-        if (v == null) {
-            return null;
+    /**
+     * A problem's message with the state it is in: "argument 'uid' of user.present in state 'x'
+     * must be ..." (or "name of ..."); other messages get the state after them.
+     */
+    private static String placed(String message, Low c) {
+        String where = " of " + c.state() + "." + c.fun() + " in state '" + c.id() + "'";
+        java.util.regex.Matcher m = SUBJECT.matcher(message);
+        if (m.lookingAt()) {
+            return m.group() + where + message.substring(m.end());
         }
-        return switch (p.type()) {
-            case BOOL -> v instanceof Boolean || v instanceof Number
-                    || (v instanceof String s && s.toLowerCase().matches("true|false|yes|no|on|off|1|0")) ? null
-                    : "must be True or False, not '" + Values.text(v) + "'";
-            case INT -> v instanceof Number || (v instanceof String s && s.strip().matches("-?\\d+")) ? null
-                    : "must be an integer, not '" + Values.text(v) + "'";
-            case MODE -> {
-                try {
-                    Values.mode(v);
-                    yield null;
-                } catch (IllegalArgumentException ex) {
-                    yield "is not a file mode: " + ex.getMessage();
-                }
-            }
-            case MAP -> v instanceof Map<?, ?> ? null : "must be a mapping";
-            case STRING -> v instanceof Map<?, ?> || v instanceof List<?> ? "must be a single value, not a "
-                    + (v instanceof Map<?, ?> ? "mapping" : "list") : null;
-            default -> null;
-        };
+        return message + " (" + c.state() + "." + c.fun() + " in state '" + c.id() + "')";
     }
+
+    private static final java.util.regex.Pattern SUBJECT = java.util.regex.Pattern.compile("(argument '[^']*'|name)");
 
     /** Every requisite, _in requisite target and listener names at least one state. */
     void checkTargets(List<Low> chunks, Origins origins) {

@@ -25,9 +25,11 @@ public final class AgentConfig {
     public static final String RENDER_MEMO = "renders";
 
     private final Map<String, Object> opts;
+    private final List<String> warnings;
 
-    private AgentConfig(Map<String, Object> opts) {
+    private AgentConfig(Map<String, Object> opts, List<String> warnings) {
         this.opts = opts;
+        this.warnings = warnings;
     }
 
     /** Salt's defaults for the keys we read. */
@@ -69,11 +71,12 @@ public final class AgentConfig {
      * @param flags       values of dedicated flags (already under their config keys)
      */
     public static AgentConfig load(Path configFile, List<String> sets, Map<String, Object> flags) {
+        ConfigCheck check = new ConfigCheck();
         Path file = configFile;
         if (file == null && Files.isRegularFile(DEFAULT_FILE)) {
             file = DEFAULT_FILE;
         }
-        return build(file == null ? Map.of() : readFile(file), sets, flags);
+        return build(file == null ? Map.of() : readFile(file, check), check, sets, flags);
     }
 
     /**
@@ -81,10 +84,12 @@ public final class AgentConfig {
      * {@code /etc/salt}): its minion file and minion.d; Salt's defaults where neither exists.
      */
     public static AgentConfig loadSaltDir(Path dir, List<String> sets, Map<String, Object> flags) {
-        return build(MinionConfigDir.read(dir), sets, flags);
+        ConfigCheck check = new ConfigCheck();
+        return build(MinionConfigDir.read(dir, check), check, sets, flags);
     }
 
-    private static AgentConfig build(Map<String, Object> fromFile, List<String> sets, Map<String, Object> flags) {
+    private static AgentConfig build(Map<String, Object> fromFile, ConfigCheck check, List<String> sets,
+                                     Map<String, Object> flags) {
         Map<String, Object> opts = defaults();
         opts.putAll(fromFile);
         for (String s : sets) {
@@ -94,35 +99,41 @@ public final class AgentConfig {
             }
             String value = s.substring(eq + 1);
             Object parsed = value.isEmpty() ? "" : YamlReader.read(value, "--set " + s).data();
-            opts.put(s.substring(0, eq).trim(), parsed);
+            String key = s.substring(0, eq).trim();
+            opts.put(key, parsed);
+            check.given(key, parsed, "--set " + s, null, 0);
         }
         flags.forEach((k, v) -> {
             if (v != null) {
                 opts.put(k, v);
+                check.given(k, v, "--" + k.replace('_', '-') + " " + agent.spi.Values.text(v), null, 0);
             }
         });
+        check.validate();
         if (opts.get("saltenv") == null && opts.get("environment") != null) {
             opts.put("saltenv", opts.get("environment"));
         }
-        return new AgentConfig(opts);
+        return new AgentConfig(opts, check.warnings());
     }
 
     @SuppressWarnings("unchecked")
-    static Map<String, Object> readFile(Path file) {
-        String text;
-        try {
-            text = Files.readString(file);
-        } catch (IOException e) {
-            throw new InputError("cannot read config file: " + e.getMessage(), file.toString(), 0);
-        }
-        Object data = YamlReader.read(text, file.toString()).data();
+    static Map<String, Object> readFile(Path file, ConfigCheck check) {
+        String text = agent.data.TextFiles.read(file, file.toString());
+        YamlReader.Document doc = YamlReader.read(text, file.toString());
+        Object data = doc.data();
         if (data == null) {
             return Map.of();
         }
         if (!(data instanceof Map<?, ?> m)) {
             throw new InputError("the config file must be a mapping of options", file.toString(), 1);
         }
+        m.forEach((k, v) -> check.given(String.valueOf(k), v, null, file.toString(), doc.positions().lineOf(m, k)));
         return (Map<String, Object>) m;
+    }
+
+    /** What the user should know of the configuration: options the agent does not know. */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** Salt's opts: every option, for templates ({@code opts}) and config.get. */
@@ -139,8 +150,10 @@ public final class AgentConfig {
         return v == null ? dflt : agent.spi.Values.text(v);
     }
 
+    /** A boolean option: checked to be one of Salt's boolean words when the config was loaded. */
     public boolean bool(String key) {
-        return agent.spi.Values.truth(opts.get(key));
+        Object v = opts.get(key);
+        return v != null && agent.spi.Booleans.of(v).orElse(false);
     }
 
     public boolean test() {

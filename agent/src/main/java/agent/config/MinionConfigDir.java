@@ -20,14 +20,15 @@ final class MinionConfigDir {
     private MinionConfigDir() {
     }
 
-    static Map<String, Object> read(Path dir) {
+    /** The merged options; each file's options recorded in {@code check} with their line. */
+    static Map<String, Object> read(Path dir, ConfigCheck check) {
         Map<String, Object> opts = new LinkedHashMap<>();
         Path minion = dir.resolve("minion");
         if (Files.isRegularFile(minion)) {
-            opts.putAll(AgentConfig.readFile(minion));
+            opts.putAll(AgentConfig.readFile(minion, check));
         }
         for (Path conf : includes(dir.resolve("minion.d"))) {
-            Merge.update(opts, AgentConfig.readFile(conf), true);
+            Merge.update(opts, AgentConfig.readFile(conf, check), true);
         }
         return opts;
     }

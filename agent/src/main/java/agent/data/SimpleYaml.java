@@ -107,8 +107,18 @@ final class SimpleYaml {
         return true;
     }
 
+    /** How deep the block being read is: past the limit, SnakeYAML (which stops at its own) reads the text. */
+    private int depth;
+
     private Object block(int ind) {
-        return isItem(at) ? sequence(ind) : mapping(ind);
+        if (++depth > Limits.MAX_DEPTH) {
+            throw NOT_SIMPLE;
+        }
+        try {
+            return isItem(at) ? sequence(ind) : mapping(ind);
+        } finally {
+            depth--;
+        }
     }
 
     private boolean isItem(int line) {

@@ -43,8 +43,11 @@ public final class YamlReader {
     }
 
     public static Document read(String text, String sourceName) {
+        Limits.checkText(text, sourceName);
         Document simple = SimpleYaml.read(text);
-        return simple != null ? simple : readAny(text, sourceName);
+        Document doc = simple != null ? simple : readAny(text, sourceName);
+        Limits.checkData(doc.data(), doc.positions(), sourceName);
+        return doc;
     }
 
     /** Any YAML, with SnakeYAML's parser (also where {@link SimpleYaml} gives up). */
@@ -52,7 +55,8 @@ public final class YamlReader {
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(200);
         options.setCodePointLimit(64 * 1024 * 1024);
-        options.setNestingDepthLimit(200);
+        // Past our own limit, so that a document nested too deeply is read as far as telling where.
+        options.setNestingDepthLimit(2 * Limits.MAX_DEPTH);
         try {
             Composer composer = new Composer(new ParserImpl(new StreamReader(new StringReader(text)), options),
                     new Resolver(), options);
@@ -65,9 +69,13 @@ public final class YamlReader {
                     : e.getContextMark() != null ? e.getContextMark().getLine() + 1 : 0;
             String problem = e.getProblem() == null ? e.getMessage() : e.getProblem();
             String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-            throw new InputError("YAML syntax error: " + problem + context, sourceName, line, e);
+            // Not the parser's exception as the cause: its text quotes the line, which may hold a secret.
+            throw new InputError("YAML syntax error: " + problem + context, sourceName, line);
         } catch (YAMLException e) {
-            throw new InputError("YAML error: " + e.getMessage(), sourceName, 0, e);
+            if (String.valueOf(e.getMessage()).startsWith("Nesting Depth exceeded")) {
+                throw new InputError("nested too deeply (more than " + Limits.MAX_DEPTH + " levels)", sourceName, 0);
+            }
+            throw new InputError("YAML error: " + e.getMessage(), sourceName, 0);
         }
     }
 

@@ -33,7 +33,6 @@ public final class Executor {
     private final StateCaller caller;
     private final agent.compile.StateModules modules;
     private final EngineContext context;
-    private final RunPlan plan;
     private final boolean test;
     private final boolean failhard;
     private final Listener listener;
@@ -58,7 +57,6 @@ public final class Executor {
         this.caller = caller;
         this.modules = modules;
         this.context = context;
-        this.plan = context.plan();
         this.test = test;
         this.failhard = failhard;
         this.listener = listener;
@@ -67,7 +65,6 @@ public final class Executor {
     /** Runs every chunk, then the listeners whose targets changed. */
     public RunResult run(List<Low> all) {
         this.chunks = all;
-        plan.plan(all);
         ReadAhead.start(all, modules, context);
         callChunks(all);
         stopped = false;
@@ -235,7 +232,6 @@ public final class Executor {
         }
         ret.at(low.slsOrNull(), low.id(), runNum++, ret.startTime(), ret.duration());
         running.put(low.tag(), ret);
-        plan.recorded(ret);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} -> result {} ({} change(s))", low.tag(), ret.result(), ret.changes().size());
         }

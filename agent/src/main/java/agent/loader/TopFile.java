@@ -27,6 +27,8 @@ public final class TopFile {
     public static Map<String, List<String>> matches(StateTree tree, String saltenv, TargetMatcher matcher,
                                                    BiFunction<String, SlsFile, Object> render) {
         Map<String, Map<String, Object>> merged = new LinkedHashMap<>();
+        // Which top file each environment's targets came from, for errors in a target.
+        Map<String, String> writtenIn = new LinkedHashMap<>();
         List<String> envs = new ArrayList<>();
         if (saltenv != null) {
             envs.add(saltenv);
@@ -62,6 +64,7 @@ public final class TopFile {
                             top.display(), 0);
                 }
                 merged.computeIfAbsent(section, k -> new LinkedHashMap<>()).putAll((Map<String, Object>) targets);
+                writtenIn.put(section, top.display());
             }
         }
         Map<String, List<String>> out = new LinkedHashMap<>();
@@ -78,7 +81,7 @@ public final class TopFile {
                         slsItems.add(item);
                     }
                 }
-                if (!matcher.matches(t.getKey(), type)) {
+                if (!matches(matcher, t.getKey(), type, writtenIn.get(env.getKey()))) {
                     continue;
                 }
                 for (Object item : slsItems) {
@@ -92,6 +95,17 @@ public final class TopFile {
             }
         }
         return out;
+    }
+
+    /** Whether the target matches; a target that cannot be read is an error in its top file. */
+    private static boolean matches(TargetMatcher matcher, String target, String type, String topFile) {
+        try {
+            return matcher.matches(target, type);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw new InputError("target '" + target + "' is not a valid regular expression: " + e.getDescription(), topFile, 0);
+        } catch (InputError e) {
+            throw e.file() != null ? e : new InputError(e.getMessage() + " (target '" + target + "')", topFile, 0);
+        }
     }
 
     private static void add(Map<String, List<String>> out, String env, String sls) {

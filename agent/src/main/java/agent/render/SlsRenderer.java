@@ -108,17 +108,15 @@ public final class SlsRenderer {
         try {
             Path p = tree.file(env, path).orElseThrow(() -> new IOException("template " + path
                     + " not found in the state roots of environment '" + env + "'"));
-            return Files.readString(p, StandardCharsets.UTF_8);
+            return agent.data.TextFiles.read(p, p.toString());
+        } catch (InputError e) {
+            throw new IOException(e.describe());
         } catch (SecurityException e) {
             throw new IOException(e.getMessage());
         }
     }
 
     private static String read(Path p) {
-        try {
-            return Files.readString(p, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new InputError("cannot read: " + e.getMessage(), p.toString(), 0);
-        }
+        return agent.data.TextFiles.read(p, p.toString());
     }
 }

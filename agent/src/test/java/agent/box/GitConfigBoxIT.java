@@ -147,10 +147,6 @@ class GitConfigBoxIT {
                     - name: core.autocrlf
                     - value: input
                     - repo: /srv/repo
-                no repo:
-                  git.config_set:
-                    - name: core.autocrlf
-                    - value: input
                 no such user:
                   git.config_set:
                     - name: user.name
@@ -162,9 +158,8 @@ class GitConfigBoxIT {
         assertEquals(2, run.exit(), run::toString);
         assertTrue(byId(run, "autocrlf").get("result").asBoolean());
         assertEquals("input\n", box.run("git", "-C", "/srv/repo", "config", "--local", "core.autocrlf").out());
-        JsonNode noRepo = byId(run, "no repo");
-        assertFalse(noRepo.get("result").asBoolean());
-        assertEquals("Non-global config options require the 'repo' argument to be set", noRepo.get("comment").asText());
+        Runs.refused(box, "norepo", "no repo:\n  git.config_set:\n    - name: core.autocrlf\n    - value: input\n",
+                "non-global config options require the 'repo' argument to be set");
         JsonNode noUser = byId(run, "no such user");
         assertFalse(noUser.get("result").asBoolean());
         assertEquals("User 'nobody-here' is not available", noUser.get("comment").asText());

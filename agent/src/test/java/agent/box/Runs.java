@@ -60,6 +60,18 @@ final class Runs {
         }
     }
 
+    /**
+     * Applies and expects the input refused before anything runs: exit 1, no results, and the
+     * compiler's message (with {@code fragment}) on stderr.
+     */
+    static void refused(TestBox box, String name, String sls, String fragment) {
+        box.state(name + ".sls", sls);
+        TestBox.Result r = box.apply(name, "--out", "json");
+        assertEquals(1, r.exit(), r::toString);
+        assertEquals("", r.out(), r::toString);
+        org.junit.jupiter.api.Assertions.assertTrue(r.err().startsWith("agent: error: ") && r.err().contains(fragment), r::toString);
+    }
+
     /** Applies and expects every state to succeed. */
     static Run ok(TestBox box, String name, String sls, String... extra) {
         Run run = apply(box, name, sls, extra);

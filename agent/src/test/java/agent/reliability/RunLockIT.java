@@ -54,8 +54,8 @@ class RunLockIT {
         var first = CompletableFuture.supplyAsync(() -> run(args(a)));
         waitForLog("A-start");
         var second = run(args(b, "--lock-timeout", "0.3"));
-        assertEquals(1, second.exit(), second::toString);
-        assertTrue(second.err().matches("(?s)agent: error: another state run holds .*agent\\.lock \\(PID \\d+, since .*\\); waited 0 s.*"),
+        assertEquals(75, second.exit(), "a held lock skips the run (EX_TEMPFAIL): " + second);
+        assertTrue(second.err().matches("(?s)agent: another state run holds .*agent\\.lock \\(PID \\d+, since .*\\); waited 0 s.*skipped \\(exit 75\\).*"),
                 second.err());
         assertEquals(0, first.join().exit());
         assertEquals(List.of("A-start", "A-end"), Files.readAllLines(dir.resolve("log")), "nothing of the second run happened");

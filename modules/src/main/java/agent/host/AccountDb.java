@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -53,6 +54,22 @@ public final class AccountDb {
     /** The group, or null. */
     public Accounts.Group group(String name) {
         return groups.get(name);
+    }
+
+    /** A user given by name or by number, as file states accept both. */
+    public Optional<Integer> uidOf(String userOrId) {
+        if (Accounts.isNumber(userOrId)) {
+            return Optional.of(Integer.parseInt(userOrId));
+        }
+        return Optional.ofNullable(user(userOrId)).map(Accounts.User::uid);
+    }
+
+    /** A group given by name or by number. */
+    public Optional<Integer> gidOf(String groupOrId) {
+        if (Accounts.isNumber(groupOrId)) {
+            return Optional.of(Integer.parseInt(groupOrId));
+        }
+        return Optional.ofNullable(group(groupOrId)).map(Accounts.Group::gid);
     }
 
     /** The name of the user with this uid, or null. */

@@ -4,16 +4,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.IntSupplier;
 
 /**
  * The account databases: /etc/passwd, /etc/group, /etc/shadow and /etc/gshadow, each parsed
  * once and parsed again only when the file changes (by this run's modules, or by a command a
- * state ran). The shadow files are read only when asked for: they need root.
- *
- * <p>Given a count of the host changes this run made (processes started, files written), the
- * files are not even stat'ed again while that count stays the same: within a run, only the run
- * changes the databases (Salt, too, reads them once per run).
+ * state ran). The shadow files are read only when asked for: they need root. States read them
+ * through the run's facts ({@link agent.host.facts.AccountFacts}), which ask again only after a
+ * change.
  */
 public final class Accounts {
 
@@ -39,21 +36,10 @@ public final class Accounts {
     private final ColonFile<Shadow> shadow;
     private final ColonFile<GroupShadow> gshadow;
 
-    private final IntSupplier hostChanges;
     private AccountDb current;
-    private int checkedAt;
 
     /** Accounts read from {@code etc}, checked for changes on every look-up. */
     public Accounts(Path etc) {
-        this(etc, null);
-    }
-
-    /**
-     * @param hostChanges how many changes this run made to the host so far; null to check the
-     *                    files on every look-up
-     */
-    public Accounts(Path etc, IntSupplier hostChanges) {
-        this.hostChanges = hostChanges;
         passwd = new ColonFile<>(etc.resolve("passwd"), 7,
                 f -> new User(f[0], f[1], number(f[2]), number(f[3]), f[4], f[5], f[6]));
         group = new ColonFile<>(etc.resolve("group"), 4,
@@ -78,16 +64,11 @@ public final class Accounts {
      * parsed again only when they changed.
      */
     public synchronized AccountDb snapshot() {
-        int changes = hostChanges == null ? 0 : hostChanges.getAsInt();
-        if (current != null && hostChanges != null && changes == checkedAt) {
-            return current;
-        }
         Map<String, User> u = passwd.records();
         Map<String, Group> g = group.records();
         if (current == null || !current.isOf(u, g)) {
             current = new AccountDb(u, g);
         }
-        checkedAt = changes;
         return current;
     }
 

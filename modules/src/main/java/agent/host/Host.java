@@ -34,9 +34,7 @@ public final class Host {
         HostChanges changes = new HostChanges();
         Commands commands = new Commands(processTimeout, changes);
         HostFiles files = new HostFiles(changes);
-        // Only processes and file writes of this run can change the account files during it.
-        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc"),
-                () -> commands.spawnedCount() + files.changeCount()), changes);
+        return new Host(commands, files, new Accounts(java.nio.file.Path.of("/etc")), changes);
     }
 
     public Commands commands() {

@@ -30,8 +30,8 @@ public final class HostFiles {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
 
-    private final java.util.concurrent.atomic.AtomicInteger changes = new java.util.concurrent.atomic.AtomicInteger();
     private final HostChanges reports;
+    private final Temporaries temporaries = new Temporaries();
 
     public HostFiles() {
         this(new HostChanges());
@@ -46,9 +46,18 @@ public final class HostFiles {
         reports.report(new HostChange.PathChanged(path.toAbsolutePath().normalize()));
     }
 
-    /** How many times this run wrote, appended, linked or deleted something (caches of files key on it). */
-    public int changeCount() {
-        return changes.get();
+    /**
+     * Journals this run's temporary files in {@code journal}, and removes those an earlier run
+     * that was killed left behind. Call once, holding the run lock, before anything is written.
+     */
+    public void tidyTemporaries(Path journal) {
+        temporaries.journalIn(journal);
+        temporaries.removeLeftovers();
+    }
+
+    /** The run ended: its temporaries are all gone, and so is their journal. */
+    public void temporariesDone() {
+        temporaries.removeLeftovers();
     }
 
     /** lstat: describes a symlink itself, not its target. */
@@ -114,6 +123,25 @@ public final class HostFiles {
         return Files.isDirectory(path);
     }
 
+    /** Whether this process may run the file at the path (links followed). */
+    public boolean isExecutable(Path path) {
+        return Files.isExecutable(path);
+    }
+
+    /** Whether anything is at the path, links followed (a dangling link is nothing). */
+    public boolean exists(Path path) {
+        return Files.exists(path);
+    }
+
+    /** The file's bytes, or null when there is no file at the path. */
+    public byte[] readIfExists(Path path) throws IOException {
+        try {
+            return read(path);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
     public byte[] read(Path path) throws IOException {
         // A plain stream reads a small file several times faster than Files.readAllBytes.
         try (var in = new java.io.FileInputStream(path.toFile())) {
@@ -134,15 +162,20 @@ public final class HostFiles {
         return new String(read(path), StandardCharsets.UTF_8);
     }
 
+    /** The file's text, where malformed UTF-8 is an error (a {@link java.nio.charset.MalformedInputException}), not replaced. */
+    public String readStrictText(Path path) throws IOException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(read(path))).toString();
+    }
+
     /**
      * Atomically replaces {@code path} with {@code content}. Owner, group and mode come from
      * {@code ownership}; parts it leaves unset keep the old file's values.
      */
     public void write(Path path, byte[] content, Ownership ownership) throws IOException {
-        changes.incrementAndGet();
         Path dir = parentOf(path);
         Ownership target = ownership.orElse(stat(path));
         Path tmp = temporarySibling(path);
+        temporaries.noting(tmp);
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer buf = ByteBuffer.wrap(content);
@@ -176,7 +209,6 @@ public final class HostFiles {
 
     /** Appends to a file in place (Salt's file.append does the same); creates it when missing. */
     public void append(Path path, byte[] content) throws IOException {
-        changes.incrementAndGet();
         try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.APPEND)) {
             ch.write(ByteBuffer.wrap(content));
@@ -213,8 +245,8 @@ public final class HostFiles {
 
     /** Points {@code link} at {@code target}, replacing whatever link was there, atomically. */
     public void symlink(Path link, String target, Ownership ownership) throws IOException {
-        changes.incrementAndGet();
         Path tmp = temporarySibling(link);
+        temporaries.noting(tmp);
         try {
             Files.createSymbolicLink(tmp, Path.of(target));
             applyOwnership(tmp, new Ownership(ownership.uid(), ownership.gid(), null));
@@ -228,7 +260,6 @@ public final class HostFiles {
 
     /** Removes a file, a link, or a directory with everything in it. */
     public void delete(Path path) throws IOException {
-        changes.incrementAndGet();
         if (Files.isDirectory(path, NOFOLLOW)) {
             Files.walkFileTree(path, new SimpleFileVisitor<>() {
                 @Override
@@ -267,6 +298,52 @@ public final class HostFiles {
         try (var s = Files.list(dir)) {
             return s.sorted().toList();
         }
+    }
+
+    /**
+     * The path and everything below it, depth first, each folder before its entries, entries in
+     * the order the folder lists them; links are not followed.
+     */
+    public java.util.List<Path> walk(Path root) throws IOException {
+        try (var s = Files.walk(root)) {
+            return s.toList();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /** Renames a file or folder, within one file system. */
+    public void move(Path from, Path to) throws IOException {
+        Files.move(from, to);
+        changed(from);
+        changed(to);
+        syncDirectory(parentOf(to));
+    }
+
+    /** Creates a folder and its missing parents with the default mode (the agent's own folders). */
+    public void makeFolders(Path dir) throws IOException {
+        if (Files.isDirectory(dir)) {
+            return;
+        }
+        Files.createDirectories(dir);
+        changed(dir);
+    }
+
+    /**
+     * A new file in the system's temporary folder holding {@code content}, with the given mode
+     * (a script to run, a file a check command judges); the caller deletes it.
+     */
+    public Path temporaryFile(String prefix, String suffix, byte[] content, int mode) throws IOException {
+        Path tmp = Files.createTempFile(prefix, suffix);
+        try {
+            Files.write(tmp, content);
+            Files.setAttribute(tmp, "unix:mode", mode);
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(tmp);
+            throw e;
+        }
+        changed(tmp);
+        return tmp;
     }
 
     private static void rename(Path from, Path to) throws IOException {

@@ -10,7 +10,7 @@ import java.util.Map;
  * that checks and (outside test mode) applies them. Checking and applying share one body, as in
  * mgmt's CheckApply: the body asks {@link Call#test()} before it changes anything.
  */
-public record StateFunction(String name, Schema schema, String doc, Body body, Needs needs) {
+public record StateFunction(String name, Schema schema, String doc, Body body, Needs needs, Validation validation) {
 
     /** Reads the host, computes the difference, and applies it unless the run is a test. */
     @FunctionalInterface
@@ -31,7 +31,7 @@ public record StateFunction(String name, Schema schema, String doc, Body body, N
     }
 
     public StateFunction(String name, Schema schema, String doc, Body body) {
-        this(name, schema, doc, body, Needs.NONE);
+        this(name, schema, doc, body, Needs.NONE, Validation.NONE);
     }
 
     public StateFunction {
@@ -41,10 +41,46 @@ public record StateFunction(String name, Schema schema, String doc, Body body, N
         if (needs == null) {
             needs = Needs.NONE;
         }
+        if (validation == null) {
+            validation = Validation.NONE;
+        }
     }
 
     /** This function, declaring what its states read. */
     public StateFunction reading(Needs needs) {
-        return new StateFunction(name, schema, doc, body, needs);
+        return new StateFunction(name, schema, doc, body, needs, validation);
+    }
+
+    /** This function, checking its arguments with {@code more} (after what it checked already). */
+    public StateFunction validating(Validation more) {
+        return new StateFunction(name, schema, doc, body, needs, validation.and(more));
+    }
+
+    /**
+     * Every problem with a state's arguments: each value against its declared type and check,
+     * the state's name against the schema's rule for names, then the function's own validation.
+     * Arguments the schema does not declare are left to the caller.
+     */
+    public Problems problems(Args args) {
+        Problems problems = new Problems();
+        schema.nameCheck().ifPresent(check -> {
+            Object n = args.raw("name");
+            String wrong = n == null ? null : Param.string("name", "").checked(check).problem(n);
+            if (wrong != null) {
+                problems.add("name", "name " + wrong);
+            }
+        });
+        boolean typesOk = true;
+        for (Param p : schema.params()) {
+            String wrong = p.problem(args.raw(p.name()));
+            if (wrong != null) {
+                problems.add(p.name(), "argument '" + p.name() + "' " + wrong);
+                typesOk = false;
+            }
+        }
+        if (typesOk) {
+            validation.check(args, problems);
+        }
+        return problems;
     }
 }

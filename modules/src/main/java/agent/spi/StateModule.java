@@ -26,18 +26,6 @@ public interface StateModule {
         return Optional.empty();
     }
 
-    /**
-     * Reads ahead what this module's states will ask of the host, where one read serves them all
-     * (a single process, a database parsed once), into {@link RunContext#shared} values the
-     * states then find ready. The engine calls it once per run with states of this module, on a
-     * background thread, while earlier states run; it must change nothing, and what it reads is
-     * only a head start: a state reading the same value waits for it, and a module drops it once
-     * {@link RunContext#changeCount()} moves, as it would anything read earlier in the run
-     * ({@link ReadAheadMap} keeps values by that rule).
-     */
-    default void readAhead(RunContext run) throws Exception {
-    }
-
     /** One paragraph for the generated reference. */
     default String doc() {
         return "";

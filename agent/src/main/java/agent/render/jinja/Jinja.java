@@ -109,13 +109,15 @@ public final class Jinja implements TemplateRenderer {
             out = interpreter.render(template);
         } catch (RuntimeException e) {
             throw new InputError("Jinja error: " + withoutJavaNames(rootMessage(e)), displayName, lineOf(e), e);
+        } catch (StackOverflowError e) {
+            throw new InputError("Jinja error: the template calls itself too deeply", displayName, 0);
         } finally {
             JinjavaInterpreter.popCurrent();
         }
         List<TemplateError> fatal = interpreter.getErrorsCopy().stream()
                 // jinjava only warns about a stray end tag; Jinja refuses the template.
                 .filter(e -> e.getSeverity() == TemplateError.ErrorType.FATAL
-                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR).toList();
+                        || e.getReason() == TemplateError.ErrorReason.SYNTAX_ERROR || isRecursion(e)).toList();
         if (!fatal.isEmpty()) {
             TemplateError first = fatal.get(0);
             String message = first.getMessage();
@@ -173,13 +175,28 @@ public final class Jinja implements TemplateRenderer {
         return 0;
     }
 
+    /** A macro that calls itself: jinjava only warns and renders nothing where Jinja would recurse. */
+    private static boolean isRecursion(TemplateError e) {
+        String m = String.valueOf(e.getMessage());
+        return m.startsWith("Max recursion limit") || m.startsWith("Cycle detected for macro");
+    }
+
     /** "java.lang.IllegalArgumentException: x" → "x": users read the message, not our class names. */
     static String withoutJavaNames(String message) {
-        return JAVA_NAME.matcher(message).replaceAll("");
+        String m = JAVA_NAME.matcher(message).replaceAll("");
+        m = IN_CLASS.matcher(m).replaceAll("");
+        return QUALIFIED.matcher(m).replaceAll("a value");
     }
 
     private static final java.util.regex.Pattern JAVA_NAME =
             java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*(?:Exception|Error): ");
+
+    /** jinjava names the Java class of a value it could not call a method on. */
+    private static final java.util.regex.Pattern IN_CLASS =
+            java.util.regex.Pattern.compile(" in class (?:[a-z][a-z0-9_]*\\.)+[A-Z][A-Za-z0-9_$]*");
+
+    private static final java.util.regex.Pattern QUALIFIED =
+            java.util.regex.Pattern.compile("\\b(?:[a-z][a-z0-9_]*\\.){2,}[A-Z][A-Za-z0-9_$]*");
 
     private static String rootMessage(Throwable e) {
         Throwable t = e;

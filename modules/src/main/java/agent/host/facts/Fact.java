@@ -36,8 +36,16 @@ public interface Fact<K, V> {
         return out;
     }
 
-    /** Whether values read before this change may no longer hold. */
+    /** Whether any value read before this change may no longer hold. */
     boolean staleAfter(HostChange change);
+
+    /**
+     * Of the values {@link #staleAfter(HostChange)} says may be stale, whether this key's is: a
+     * fact keyed by path drops only what is at, above or below the changed path. By default, all.
+     */
+    default boolean staleAfter(HostChange change, K key) {
+        return true;
+    }
 
     /** The key of a fact read as a whole. */
     enum Whole { ALL }

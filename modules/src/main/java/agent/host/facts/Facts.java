@@ -161,9 +161,30 @@ public final class Facts implements AutoCloseable {
         return p == null ? Optional.empty() : Optional.ofNullable((V) p.get(key));
     }
 
+    /**
+     * Reads a value again, whatever this run holds: for a value that changes by itself (a unit
+     * still activating), asked again while it settles.
+     */
+    public <K, V> V readAgain(Fact<K, V> fact, K key) throws IOException {
+        synchronized (this) {
+            values(fact).remove(key);
+        }
+        return get(fact, key);
+    }
+
     /** Drops every value a change may have made stale. */
     private synchronized void changed(HostChange change) {
-        known.keySet().removeIf(fact -> fact.staleAfter(change));
+        known.entrySet().removeIf(entry -> dropStale(entry.getKey(), entry.getValue(), change));
+    }
+
+    /** Drops the values of one fact the change makes stale; true when none is left. */
+    @SuppressWarnings("unchecked")
+    private static <K> boolean dropStale(Fact<K, ?> fact, Map<Object, CompletableFuture<Object>> values, HostChange change) {
+        if (!fact.staleAfter(change)) {
+            return false;
+        }
+        values.keySet().removeIf(key -> fact.staleAfter(change, (K) key));
+        return values.isEmpty();
     }
 
     private Map<Object, CompletableFuture<Object>> values(Fact<?, ?> fact) {

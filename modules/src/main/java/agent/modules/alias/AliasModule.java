@@ -1,6 +1,9 @@
 package agent.modules.alias;
 
+import agent.host.facts.FileFacts;
+import agent.host.facts.Need;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -12,12 +15,18 @@ import java.util.Map;
 /** Mail aliases in /etc/aliases. */
 public final class AliasModule implements StateModule {
 
-    static final StateFunction PRESENT = new StateFunction("present", Schema.of(
-            Param.any("target", "The address(es) mail to the alias goes to: one, or a list (joined with \", \")").requiredArg()),
-            "Ensure an alias exists with exactly this target.", AliasModule::present);
+    /** What every alias state reads. */
+    private static final List<Need<?, ?>> ALIASES = List.of(new Need<>(FileFacts.TEXT, AliasesFile.PATH));
 
-    static final StateFunction ABSENT = new StateFunction("absent", Schema.of(),
-            "Ensure an alias does not exist.", AliasModule::absent);
+    static final StateFunction PRESENT = new StateFunction("present", Schema.of(
+            Param.list("target", "The address(es) mail to the alias goes to: one, or a list (joined with \", \")").requiredArg()
+                    .checked(Checks.NOT_OPTION)).naming(Checks.ALIAS),
+            "Ensure an alias exists with exactly this target.", AliasModule::present)
+            .reading((args, facts) -> ALIASES);
+
+    static final StateFunction ABSENT = new StateFunction("absent", Schema.of().naming(Checks.ALIAS),
+            "Ensure an alias does not exist.", AliasModule::absent)
+            .reading((args, facts) -> ALIASES);
 
     @Override
     public String name() {
@@ -41,7 +50,7 @@ public final class AliasModule implements StateModule {
             return Result.failed("Alias " + name + " needs a target on one line");
         }
         var host = call.context().host();
-        AliasesFile file = AliasesFile.read(host.files());
+        AliasesFile file = AliasesFile.read(call.context().facts());
         if (target.equals(file.aliases().get(name))) {
             return Result.ok("Alias " + name + " already present");
         }
@@ -56,7 +65,7 @@ public final class AliasModule implements StateModule {
     private static Result absent(Call call) throws Exception {
         String name = checked(call.name());
         var host = call.context().host();
-        AliasesFile file = AliasesFile.read(host.files());
+        AliasesFile file = AliasesFile.read(call.context().facts());
         if (!file.aliases().containsKey(name)) {
             return Result.ok("Alias " + name + " already absent");
         }

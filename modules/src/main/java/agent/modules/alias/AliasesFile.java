@@ -4,6 +4,8 @@ import agent.host.Command;
 import agent.host.Commands;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -43,8 +46,9 @@ final class AliasesFile {
         }
     }
 
-    static AliasesFile read(HostFiles files) throws IOException {
-        return new AliasesFile(files.stat(PATH).exists() ? files.readText(PATH) : "");
+    /** The file as the run's facts hold it; empty when there is none. */
+    static AliasesFile read(Facts facts) throws IOException {
+        return new AliasesFile(Objects.requireNonNullElse(facts.get(FileFacts.TEXT, PATH), ""));
     }
 
     /** Every alias and its target; the first line of an alias wins. */

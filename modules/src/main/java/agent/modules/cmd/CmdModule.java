@@ -1,6 +1,10 @@
 package agent.modules.cmd;
 
 import agent.host.Command;
+import agent.host.HostFiles;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.Need;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -10,9 +14,7 @@ import agent.spi.StateFunction;
 import agent.spi.StateModule;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +29,11 @@ public final class CmdModule implements StateModule {
 
     private static final StateFunction RUN = new StateFunction("run", Schema.of(ShellCommand.COMMON),
             "Run a shell command. Guard it with creates, unless or onlyif to keep runs idempotent.",
-            CmdModule::run);
+            CmdModule::run).reading(CmdModule::needs);
 
     private static final StateFunction WAIT = new StateFunction("wait", Schema.of(ShellCommand.COMMON),
             "A command that runs only as a watcher: when a state it watches, or that listens to it, changed.",
-            call -> Result.ok(""));
+            call -> Result.ok("")).reading(CmdModule::needs);
 
     private static final StateFunction SCRIPT = new StateFunction("script", Schema.of(ShellCommand.COMMON).plus(
             Param.string("source", "salt:// URL of the script (default: the name)"),
@@ -39,7 +41,7 @@ public final class CmdModule implements StateModule {
             Param.string("template", "Render the script with this engine first: jinja"),
             Param.map("context", "Template variables"),
             Param.map("defaults", "Default template variables")),
-            "Download a script from the state tree and run it.", CmdModule::script);
+            "Download a script from the state tree and run it.", CmdModule::script).reading(CmdModule::needs);
 
     @Override
     public String name() {
@@ -61,6 +63,11 @@ public final class CmdModule implements StateModule {
         return "Run commands and scripts.";
     }
 
+    /** A command run as another user looks the user up. */
+    private static List<Need<?, ?>> needs(Map<String, Object> args, Facts facts) {
+        return args.get("runas") == null ? List.of() : List.of(Need.whole(AccountFacts.DATABASE));
+    }
+
     static Result run(Call call) throws StateException {
         String text = call.name();
         if (call.test()) {
@@ -78,16 +85,20 @@ public final class CmdModule implements StateModule {
         Path found = call.context().files().find(source, call.string("__env__", "base"))
                 .orElseThrow(() -> new StateException("Unable to cache script " + source + " from saltenv '"
                         + call.string("__env__", "base") + "'"));
-        String text = Files.readString(found, StandardCharsets.UTF_8);
+        HostFiles files = call.context().host().files();
+        String text = files.readStrictText(found);
         if (call.has("template")) {
             var extra = new java.util.LinkedHashMap<String, Object>(call.map("defaults"));
             extra.putAll(call.map("context"));
             text = call.context().templates().render(call.string("template").orElseThrow(), text, source, extra);
         }
-        Path tmp = Files.createTempFile("agent-script-", "");
+        Path tmp;
         try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+            tmp = files.temporaryFile("agent-script-", "", text.getBytes(StandardCharsets.UTF_8), 0755);
+        } catch (IOException e) {
+            return Result.failed("Unable to run script " + source + ": " + e.getMessage());
+        }
+        try {
             List<String> argv = new ArrayList<>();
             if (call.has("shell")) {
                 argv.add(call.string("shell").orElseThrow());
@@ -101,10 +112,8 @@ public final class CmdModule implements StateModule {
                 }
             }
             return ShellCommand.runAndReport(call, ShellCommand.build(call, argv), source);
-        } catch (IOException e) {
-            return Result.failed("Unable to run script " + source + ": " + e.getMessage());
         } finally {
-            Files.deleteIfExists(tmp);
+            files.delete(tmp);
         }
     }
 }

@@ -1,8 +1,14 @@
 package agent.modules.cmd;
 
+import agent.host.Accounts;
 import agent.host.Command;
 import agent.host.CommandResult;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Fact;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.StateException;
@@ -19,13 +25,15 @@ final class ShellCommand {
 
     /** Arguments every cmd function takes. */
     static final Param[] COMMON = {
-        Param.string("cwd", "Working folder (default /root or the runas user's home)"),
-        Param.string("runas", "Run as this user"),
-        Param.string("shell", "Shell that runs the command (default: the shell grain, else /bin/sh)"),
-        Param.any("env", "Environment variables: a mapping or a list of one-key mappings"),
+        Param.string("cwd", "Working folder (default /root or the runas user's home)").checked(Checks.PATH),
+        Param.string("runas", "Run as this user").checked(Checks.USER),
+        Param.string("shell", "Shell that runs the command (default: the shell grain, else /bin/sh)").checked(Checks.PATH),
+        Param.any("env", "Environment variables: a mapping or a list of one-key mappings")
+                .checked(v -> v instanceof Map<?, ?> || v instanceof List<?> l && l.stream().allMatch(Map.class::isInstance) ? null
+                        : "must be a mapping or a list of one-key mappings"),
         Param.bool("stateful", false, "The last line of output says changed=yes/no comment='...'"),
-        Param.integer("timeout", "Seconds before the command is killed and the state fails"),
-        Param.list("success_retcodes", "Return codes besides 0 that count as success"),
+        Param.integer("timeout", "Seconds before the command is killed and the state fails").checked(Checks.range(1, Integer.MAX_VALUE)),
+        Param.listOf("success_retcodes", Param.Type.INT, "Return codes besides 0 that count as success"),
         Param.bool("hide_output", false, "Leave stdout and stderr out of the changes"),
         Param.string("output_loglevel", "Accepted for compatibility"),
         Param.string("umask", "Accepted for compatibility"),
@@ -38,10 +46,11 @@ final class ShellCommand {
     }
 
     static Command build(Call call, List<String> argv) throws StateException {
+        Facts facts = call.context().facts();
         Command cmd = Command.of(argv).withEnv(env(call));
         if (call.has("cwd")) {
             Path cwd = Path.of(call.string("cwd").orElseThrow());
-            if (!java.nio.file.Files.isDirectory(cwd)) {
+            if (!facts.read(FileFacts.IS_DIRECTORY, cwd)) {
                 throw new StateException("Specified cwd '" + cwd + "' does not exist");
             }
             cmd = cmd.inDirectory(cwd);
@@ -53,15 +62,17 @@ final class ShellCommand {
         }
         if (call.has("runas")) {
             String user = call.string("runas").orElseThrow();
-            var entry = call.context().host().accounts().user(user)
-                    .orElseThrow(() -> new StateException("User '" + user + "' is not available"));
+            Accounts.User entry = facts.read(AccountFacts.DATABASE, Fact.Whole.ALL).user(user);
+            if (entry == null) {
+                throw new StateException("User '" + user + "' is not available");
+            }
             cmd = cmd.as(user).withEnv(Map.of("HOME", entry.home(), "USER", user, "LOGNAME", user));
             if (call.has("cwd")) {
                 cmd = cmd.inDirectory(Path.of(call.string("cwd").orElseThrow()));
             } else {
                 // Salt starts in the user's home; accounts like nobody have none.
                 Path home = Path.of(entry.home());
-                cmd = cmd.inDirectory(java.nio.file.Files.isDirectory(home) ? home : Path.of("/"));
+                cmd = cmd.inDirectory(facts.read(FileFacts.IS_DIRECTORY, home) ? home : Path.of("/"));
             }
         }
         if (call.has("stdin")) {

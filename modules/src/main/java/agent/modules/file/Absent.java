@@ -1,7 +1,9 @@
 package agent.modules.file;
 
 import agent.host.FileStat;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
@@ -11,7 +13,7 @@ import java.util.Map;
 /** file.absent: nothing at this path. */
 final class Absent {
 
-    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(),
+    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of().naming(Checks.FILE),
             "Make sure a file, link or directory (with its contents) is not there.", Absent::apply);
 
     private Absent() {
@@ -22,7 +24,7 @@ final class Absent {
         if (path.getParent() == null) {
             return Result.failed("Refusing to make \"/\" absent");
         }
-        FileStat current = call.context().host().files().stat(path);
+        FileStat current = call.context().facts().get(FileFacts.STAT, path);
         if (!current.exists()) {
             return Result.ok("File " + path + " is not present");
         }

@@ -3,6 +3,8 @@ package agent.modules.file;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -21,7 +23,7 @@ import java.util.regex.Pattern;
  */
 final class Append {
 
-    static final StateFunction FUNCTION = new StateFunction("append", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("append", Paths.schema(
             new Param("text", Param.Type.LIST, true, null, "Text that must be in the file: each item (of one or more lines) found whole, or appended whole"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("ignore_whitespace", true, "Treat runs of whitespace as equal when looking for a line")),
@@ -33,14 +35,15 @@ final class Append {
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
-        FileStat current = files.stat(path);
+        Facts facts = call.context().facts();
+        FileStat current = facts.get(FileFacts.STAT, path);
         if (current.isDirectory()) {
             return Result.failed("Specified target " + path + " is a directory");
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        if (!current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("Directory not present to append to file " + path);
         }
-        String old = current.exists() ? files.readText(path) : "";
+        String old = current.exists() ? facts.get(FileFacts.TEXT, path) : "";
         boolean loose = call.bool("ignore_whitespace");
         // Each text item is one chunk, found whole or appended whole (all its lines), as Salt does.
         List<String> missing = new ArrayList<>();

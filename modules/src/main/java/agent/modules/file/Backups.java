@@ -2,7 +2,6 @@ package agent.modules.file;
 
 import agent.spi.Call;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -17,7 +16,7 @@ final class Backups {
 
     static void save(Call call, Path path, byte[] old) throws IOException {
         Path dir = call.context().cacheDir().resolve("file_backup").resolve(path.getParent().toString().substring(1));
-        Files.createDirectories(dir);
+        call.context().host().files().makeFolders(dir);
         Path copy = dir.resolve(path.getFileName() + "_" + LocalDateTime.now().format(STAMP));
         call.context().host().files().write(copy, old, agent.host.Ownership.ofMode(0600));
     }

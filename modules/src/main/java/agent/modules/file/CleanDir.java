@@ -2,11 +2,7 @@ package agent.modules.file;
 
 import agent.host.HostFiles;
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,7 +18,7 @@ final class CleanDir {
      * The paths to remove, sorted. A kept path keeps its parents; a path matching exclude_pat
      * (relative to root) stays. A removed folder goes with its content, which is not listed.
      */
-    static List<Path> removals(Path root, Set<Path> keep, IncludeExclude patterns) throws IOException {
+    static List<Path> removals(HostFiles files, Path root, Set<Path> keep, IncludeExclude patterns) throws IOException {
         Set<Path> realKeep = new HashSet<>();
         realKeep.add(root);
         for (Path k : keep) {
@@ -31,30 +27,21 @@ final class CleanDir {
             }
         }
         List<Path> out = new ArrayList<>();
-        if (!Files.isDirectory(root)) {
+        if (!files.isDirectory(root)) {
             return out;
         }
         IncludeExclude excluded = patterns.excludeOnly();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
-                return consider(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        Path removedFolder = null;
+        for (Path p : files.walk(root)) {
+            if (removedFolder != null && p.startsWith(removedFolder)) {
+                continue;   // goes with the folder
             }
-
-            @Override
-            public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
-                consider(f);
-                return FileVisitResult.CONTINUE;
+            if (realKeep.contains(p) || !excluded.accepts(root.relativize(p).toString())) {
+                continue;
             }
-
-            private boolean consider(Path p) {
-                if (realKeep.contains(p) || !excluded.accepts(root.relativize(p).toString())) {
-                    return false;
-                }
-                out.add(p);
-                return true;
-            }
-        });
+            out.add(p);
+            removedFolder = p;
+        }
         out.sort(null);
         return out;
     }
@@ -67,11 +54,7 @@ final class CleanDir {
     }
 
     /** Everything at and under a folder: what a required file state there keeps from clean. */
-    static Set<Path> everythingUnder(Path dir) throws IOException {
-        Set<Path> out = new HashSet<>();
-        try (var walk = Files.walk(dir)) {
-            walk.forEach(out::add);
-        }
-        return out;
+    static Set<Path> everythingUnder(HostFiles files, Path dir) throws IOException {
+        return new HashSet<>(files.walk(dir));
     }
 }

@@ -2,15 +2,18 @@ package agent.modules.file;
 
 import agent.host.FileStat;
 import agent.host.HostFiles;
+import agent.host.Identity;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateException;
 import agent.spi.StateFunction;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,21 +22,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /** file.directory: a folder with this owner and mode, optionally holding only managed files. */
 final class Directory {
 
-    static final StateFunction FUNCTION = new StateFunction("directory", Schema.of(
-            Param.string("user", "Owner, by name or uid"),
-            Param.string("group", "Group, by name or gid"),
+    static final StateFunction FUNCTION = new StateFunction("directory", Paths.schema(
+            Param.string("user", "Owner, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("dir_mode", "Permission bits of the folder"),
             Param.mode("mode", "Same as dir_mode"),
             Param.mode("file_mode", "Permission bits of files inside, with recurse: [mode]"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("clean", false, "Remove everything inside that no required file state manages"),
             Param.string("exclude_pat", "With clean: keep paths matching this glob (or E@regex)"),
-            Param.list("recurse", "Apply user, group and/or mode to everything inside"),
+            new Param("recurse", Param.Type.LIST, false, null, "Apply user, group and/or mode to everything inside", false, Param.Type.ONE_OF,
+                    java.util.List.of("user", "group", "mode", "ignore_files", "ignore_dirs", "silent"), null),
             Param.bool("force", false, "Replace a file or link that stands where the folder should be"),
             Param.bool("allow_symlink", true, "A symlink to a folder is accepted as the folder")),
             "Manage a directory: presence, owner, mode, and optionally its contents.",
@@ -45,10 +48,11 @@ final class Directory {
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Perms perms = perms(call);
-        FileStat current = files.stat(path);
-        if (current.isSymlink() && call.bool("allow_symlink") && files.statFollow(path).isDirectory()) {
-            current = files.statFollow(path);
+        FileStat current = facts.get(FileFacts.STAT, path);
+        if (current.isSymlink() && call.bool("allow_symlink") && facts.get(FileFacts.STAT_FOLLOWED, path).isDirectory()) {
+            current = facts.get(FileFacts.STAT_FOLLOWED, path);
         }
         boolean replace = false;
         if (current.exists() && !current.isDirectory()) {
@@ -58,7 +62,7 @@ final class Directory {
             }
             replace = true;
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        if (!current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("No directory to create " + path + " in");
         }
 
@@ -69,7 +73,7 @@ final class Directory {
         } else {
             changes.putAll(perms.differences(current));
         }
-        List<Path> recurseTargets = recurseTargets(call, path, current);
+        List<Path> recurseTargets = recurseTargets(call, files, path, current);
         Map<String, Object> recurseChanges = recurseDifferences(call, files, recurseTargets);
         List<String> removals = create ? List.of() : cleanTargets(call, files, path);
 
@@ -140,13 +144,15 @@ final class Directory {
         return kinds;
     }
 
-    private static List<Path> recurseTargets(Call call, Path path, FileStat current) throws IOException {
+    private static List<Path> recurseTargets(Call call, HostFiles files, Path path, FileStat current) throws IOException {
         if (recurseKinds(call).isEmpty() || !current.isDirectory()) {
             return List.of();
         }
         List<Path> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(path)) {
-            walk.filter(p -> !p.equals(path)).forEach(out::add);
+        for (Path p : files.walk(path)) {
+            if (!p.equals(path)) {
+                out.add(p);
+            }
         }
         return out;
     }
@@ -214,18 +220,16 @@ final class Directory {
         }
         Pattern exclude = excludePattern(call.string("exclude_pat").orElse(null));
         List<String> out = new ArrayList<>();
-        try (Stream<Path> walk = Files.walk(path)) {
-            for (Path p : (Iterable<Path>) walk::iterator) {
-                if (p.equals(path) || keep.contains(p) || isInsideRemoved(p, out)) {
-                    continue;
-                }
-                if (exclude != null && exclude.matcher(p.getFileName().toString()).matches()) {
-                    continue;
-                }
-                boolean keepsSomething = keep.stream().anyMatch(k -> k.startsWith(p));
-                if (!keepsSomething) {
-                    out.add(p.toString());
-                }
+        for (Path p : files.walk(path)) {
+            if (p.equals(path) || keep.contains(p) || isInsideRemoved(p, out)) {
+                continue;
+            }
+            if (exclude != null && exclude.matcher(p.getFileName().toString()).matches()) {
+                continue;
+            }
+            boolean keepsSomething = keep.stream().anyMatch(k -> k.startsWith(p));
+            if (!keepsSomething) {
+                out.add(p.toString());
             }
         }
         return out;

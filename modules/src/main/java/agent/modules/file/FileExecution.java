@@ -44,10 +44,10 @@ public final class FileExecution implements ExecutionModule {
             }
             return c.bool(1, "canonicalize", false) ? files(c).realPath(path(c)).toString() : st.linkTarget();
         });
-        f.put("read", c -> files(c).readText(path(c)));
+        f.put("read", FileExecution::read);
         f.put("contains", c -> {
             String text = Values.text(c.required(1, "text"));
-            return stat(c, true).isFile() && files(c).readText(path(c)).lines().anyMatch(l -> l.contains(text));
+            return stat(c, true).isFile() && read(c).lines().anyMatch(l -> l.contains(text));
         });
         f.put("search", FileExecution::search);
         f.put("get_mode", c -> {
@@ -214,6 +214,11 @@ public final class FileExecution implements ExecutionModule {
 
     private static HostFiles files(ExecCall c) {
         return c.context().host().files();
+    }
+
+    /** The file's text; malformed UTF-8 is an error, as Salt's read of a binary file is. */
+    private static String read(ExecCall c) throws IOException {
+        return files(c).readStrictText(path(c));
     }
 
     private static Path path(ExecCall c) {

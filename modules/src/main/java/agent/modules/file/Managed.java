@@ -3,8 +3,13 @@ package agent.modules.file;
 import agent.host.CommandResult;
 import agent.host.FileStat;
 import agent.host.HostFiles;
+import agent.host.Identity;
 import agent.host.Ownership;
+import agent.spi.Args;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -13,7 +18,6 @@ import agent.spi.StateFunction;
 import agent.spi.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -26,47 +30,63 @@ final class Managed {
 
     static final String TEST_COMMENT_TAIL = "\nNote: No changes made, actual changes may\nbe different due to other states.";
 
-    static final StateFunction FUNCTION = new StateFunction("managed", Schema.of(
-            Param.any("source", "salt:// URL, local path, or a list of them: the first that exists is used"),
-            Param.any("source_hash", "Accepted for compatibility; local sources need no hash"),
+    static final StateFunction FUNCTION = new StateFunction("managed", Paths.schema(
+            Param.listOf("source", Param.Type.ANY, "salt:// URL, local path, or a list of them: the first that exists is used"),
+            Param.string("source_hash", "Accepted for compatibility; local sources need no hash"),
             Param.bool("skip_verify", false, "Accepted for compatibility"),
-            Param.any("contents", "The file's text (a list is joined with newlines); a trailing newline is added"),
+            Param.list("contents", "The file's text (a list is joined with newlines); a trailing newline is added"),
             Param.string("contents_pillar", "Pillar key (colon path) whose value is the file's text"),
             Param.string("contents_grains", "Grain key (colon path) whose value is the file's text"),
             Param.bool("contents_newline", true, "End the contents with a newline"),
-            Param.string("template", "Render the source with this engine: jinja"),
+            Param.oneOf("template", "Render the source with this engine: jinja", "jinja"),
             Param.map("context", "Variables for the template, over defaults"),
             Param.map("defaults", "Default variables for the template"),
-            Param.string("user", "Owner, by name or uid"),
-            Param.string("group", "Group, by name or gid"),
+            Param.string("user", "Owner, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("mode", "Permission bits, e.g. 644 or '0644'"),
             Param.mode("dir_mode", "Mode of folders made by makedirs"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("replace", true, "Replace the content of an existing file; False only creates and sets permissions"),
-            Param.any("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
+            Param.string("backup", "Keep the old file under the cache folder before replacing it ('minion')"),
             Param.bool("show_changes", true, "Put the diff in the changes; False shows a placeholder"),
             Param.bool("show_diff", true, "Old name of show_changes, still written by formulas"),
             Param.bool("follow_symlinks", true, "Manage the file a symlink points at"),
             Param.string("check_cmd", "Run this with the new file appended; replace only when it exits 0"),
             Param.string("tmp_ext", "Accepted for compatibility"),
             Param.string("encoding", "Accepted for compatibility (UTF-8 is used)"),
-            Param.bool("create", true, "Create the file when missing")),
+            Param.bool("create", true, "Create the file when missing")).hidingWhen(Managed::privateContents),
             "Manage a file: its contents (inline, from pillar, or from a source rendered as a template), owner and mode.",
-            Managed::apply);
+            Managed::apply).validating((args, problems) ->
+                    problems.exclusive(args, "contents", "contents_pillar", "contents_grains", "source"));
 
     private Managed() {
+    }
+
+    /** Contents written to a file others may not read are a secret: never shown, as a password is not. */
+    private static List<String> privateContents(Args args) {
+        Object mode = args.raw("mode");
+        if (mode == null || !args.has("contents")) {
+            return List.of();
+        }
+        try {
+            String digits = Values.mode(mode);
+            return (digits.charAt(digits.length() - 1) - '0' & 4) == 0 ? List.of("contents") : List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of();
+        }
     }
 
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Perms perms = Perms.of(call, "mode");
-        FileStat current = files.stat(path);
+        FileStat current = facts.get(FileFacts.STAT, path);
         if (current.isSymlink() && call.bool("follow_symlinks")) {
-            FileStat target = files.statFollow(path);
+            FileStat target = facts.get(FileFacts.STAT_FOLLOWED, path);
             if (target.exists()) {
                 path = path.toRealPath();
-                current = files.stat(path);
+                current = facts.get(FileFacts.STAT, path);
             }
         }
         if (current.isDirectory()) {
@@ -78,11 +98,11 @@ final class Managed {
         boolean keepContent = current.exists() && !call.bool("replace");
         Optional<byte[]> wanted = keepContent ? Optional.empty() : desiredContent(call);
         // In test mode a missing folder is no failure: an earlier state of the run may create it (Salt predicts too).
-        if (!call.test() && !current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        if (!call.test() && !current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("Parent directory not present");
         }
 
-        byte[] old = current.exists() ? files.read(path) : null;
+        byte[] old = current.exists() ? facts.get(FileFacts.CONTENT, path) : null;
         byte[] content = wanted.orElse(old == null ? new byte[0] : old);
         boolean contentDiffers = old == null || !Arrays.equals(old, content);
 
@@ -213,9 +233,9 @@ final class Managed {
 
     /** Salt's check_cmd for files: the command judges the new content before it is put in place. */
     private static Optional<Result> runCheckCmd(Call call, String checkCmd, Path path, byte[] content) throws IOException {
-        Path tmp = Files.createTempFile("agent-check-", "-" + path.getFileName());
+        HostFiles files = call.context().host().files();
+        Path tmp = files.temporaryFile("agent-check-", "-" + path.getFileName(), content, 0600);
         try {
-            Files.write(tmp, content);
             String shell = call.string("shell").orElse("/bin/sh");
             CommandResult r = call.context().host().commands()
                     .run(agent.host.Command.shell(shell, checkCmd + " " + tmp));
@@ -225,7 +245,7 @@ final class Managed {
             }
             return Optional.empty();
         } finally {
-            Files.deleteIfExists(tmp);
+            files.delete(tmp);
         }
     }
 }

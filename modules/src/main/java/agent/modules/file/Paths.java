@@ -1,9 +1,13 @@
 package agent.modules.file;
 
-import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
+import agent.spi.Param;
+import agent.spi.Schema;
 import agent.spi.StateException;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -14,6 +18,11 @@ import java.util.Deque;
 final class Paths {
 
     private Paths() {
+    }
+
+    /** A schema whose states are named by the file they manage. */
+    static Schema schema(Param... params) {
+        return Schema.of(params).naming(Checks.FILE);
     }
 
     /** The state's name as an absolute path ({@code ~} expanded), or a failure naming it. */
@@ -63,12 +72,11 @@ final class Paths {
         return m;
     }
 
-    static boolean isParentMissing(HostFiles files, Path path) {
+    static boolean isParentMissing(Facts facts, Path path) throws IOException {
         Path parent = path.getParent();
         if (parent == null) {
             return false;
         }
-        FileStat st = files.statFollow(parent);
-        return !st.isDirectory();
+        return !facts.get(FileFacts.STAT_FOLLOWED, parent).isDirectory();
     }
 }

@@ -1,12 +1,16 @@
 package agent.modules.file;
 
+import agent.host.AccountDb;
 import agent.host.Accounts;
 import agent.host.FileStat;
 import agent.host.Ownership;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Fact;
 import agent.spi.Call;
 import agent.spi.StateException;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The {@code user}, {@code group} and {@code mode} arguments of a file state: resolved to ids
@@ -15,7 +19,6 @@ import java.util.Map;
 record Perms(String user, Integer uid, String group, Integer gid, String mode) {
 
     static Perms of(Call call, String modeKey) throws StateException {
-        Accounts accounts = call.context().host().accounts();
         String user = call.string("user").orElse(null);
         String group = call.string("group").orElse(null);
         Integer uid = null;
@@ -23,13 +26,13 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
         // In test mode an owner that does not exist yet may be made by an earlier state of the
         // same run: as Salt, plan the rest, with that owner as a change (differences()).
         if (user != null) {
-            uid = accounts.uidOf(user).orElse(null);
+            uid = Accounts.isNumber(user) ? Integer.valueOf(user) : accounts(call).uidOf(user).orElse(null);
             if (uid == null && !call.test()) {
                 throw new StateException("User " + user + " is not available");
             }
         }
         if (group != null) {
-            gid = accounts.gidOf(group).orElse(null);
+            gid = Accounts.isNumber(group) ? Integer.valueOf(group) : accounts(call).gidOf(group).orElse(null);
             if (gid == null && !call.test()) {
                 throw new StateException("Group " + group + " is not available");
             }
@@ -41,6 +44,11 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
             throw new StateException(e.getMessage());
         }
         return new Perms(user, uid, group, gid, mode);
+    }
+
+    /** The account database, read only for an owner given by name: most file states name none. */
+    private static AccountDb accounts(Call call) {
+        return call.context().facts().read(AccountFacts.DATABASE, Fact.Whole.ALL);
     }
 
     Ownership ownership() {
@@ -63,9 +71,9 @@ record Perms(String user, Integer uid, String group, Integer gid, String mode) {
     }
 
     /** How Salt names the owner in comments: user:group as they are on disk. */
-    static String ownerText(Accounts accounts, FileStat stat) {
-        String u = accounts.userName(stat.uid()).orElse(String.valueOf(stat.uid()));
-        String g = accounts.groupName(stat.gid()).orElse(String.valueOf(stat.gid()));
+    static String ownerText(AccountDb accounts, FileStat stat) {
+        String u = Objects.requireNonNullElse(accounts.userName(stat.uid()), String.valueOf(stat.uid()));
+        String g = Objects.requireNonNullElse(accounts.groupName(stat.gid()), String.valueOf(stat.gid()));
         return u + ":" + g;
     }
 }

@@ -1,9 +1,11 @@
 package agent.modules.file;
 
-import agent.host.Accounts;
+import agent.host.AccountDb;
 import agent.host.FileStat;
 import agent.host.HostFiles;
+import agent.host.facts.AccountFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -12,7 +14,6 @@ import agent.spi.StateFunction;
 import agent.spi.Values;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,24 +29,24 @@ import java.util.Set;
  */
 final class Recurse {
 
-    static final StateFunction FUNCTION = new StateFunction("recurse", Schema.of(
-            new Param("source", Param.Type.ANY, true, null,
+    static final StateFunction FUNCTION = new StateFunction("recurse", Paths.schema(
+            new Param("source", Param.Type.LIST, true, null,
                     "salt:// folder to copy, or a list of them: the first that exists is used"),
             Param.bool("clean", false, "Remove what is in the folder but not in the source (nor kept by a required file state)"),
-            Param.string("user", "Owner of the folders and files made, by name or uid"),
-            Param.string("group", "Group of the folders and files made, by name or gid"),
+            Param.string("user", "Owner of the folders and files made, by name or uid").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group of the folders and files made, by name or gid").checked(Checks.GROUP_OR_ID),
             Param.mode("dir_mode", "Permission bits of the folders"),
             Param.string("file_mode", "Permission bits of the files, or 'keep' to copy each source file's own mode"),
             Param.mode("sym_mode", "Accepted for compatibility: links have no mode of their own on Linux"),
-            Param.string("template", "Render every file with this engine: jinja"),
+            Param.oneOf("template", "Render every file with this engine: jinja", "jinja"),
             Param.map("context", "Variables for the templates, over defaults"),
             Param.map("defaults", "Default variables for the templates"),
             Param.bool("replace", true, "Replace the content of existing files; False only creates them and sets permissions"),
             Param.bool("include_empty", false, "Also make the source's folders that hold no file"),
-            Param.any("backup", "Keep each replaced file under the cache folder first ('minion')"),
-            Param.any("include_pat", "Copy only paths (relative to the source) matching this glob, or E@regex, or any of a list"),
-            Param.any("exclude_pat", "Skip paths matching this glob, or E@regex, or any of a list; clean leaves them alone too"),
-            Param.integer("maxdepth", "Copy only paths at most this many folders below the source (0: its own files)"),
+            Param.string("backup", "Keep each replaced file under the cache folder first ('minion')"),
+            Param.list("include_pat", "Copy only paths (relative to the source) matching this glob, or E@regex, or any of a list"),
+            Param.list("exclude_pat", "Skip paths matching this glob, or E@regex, or any of a list; clean leaves them alone too"),
+            Param.integer("maxdepth", "Copy only paths at most this many folders below the source (0: its own files)").checked(Checks.range(0, 10000)),
             Param.bool("keep_symlinks", false, "Make the source's links as links instead of copying what they point at"),
             Param.bool("force_symlinks", false, "With keep_symlinks: replace whatever stands where a link should be"),
             Param.bool("makedirs", false, "Accepted for compatibility: missing parent folders are always made"),
@@ -60,7 +61,7 @@ final class Recurse {
 
     static Result apply(Call call) throws Exception {
         Path name = Paths.target(call);
-        String owners = missingOwners(call.context().host().accounts(), call);
+        String owners = missingOwners(call.context().facts().get(AccountFacts.DATABASE), call);
         if (!owners.isEmpty()) {
             return Result.failed(owners);
         }
@@ -103,7 +104,7 @@ final class Recurse {
         if (clean) {
             Set<Path> keep = new HashSet<>(plan.keep());
             keep.addAll(keptByRequisites(call, name));
-            List<Path> removed = CleanDir.removals(name, keep, patterns(call));
+            List<Path> removed = CleanDir.removals(files, name, keep, patterns(call));
             if (!removed.isEmpty()) {
                 List<String> listed = removed.stream().map(Path::toString).toList();
                 if (test) {
@@ -178,7 +179,7 @@ final class Recurse {
     }
 
     /** Salt's _check_user: both missing accounts named, in its words. */
-    private static String missingOwners(Accounts accounts, Call call) {
+    private static String missingOwners(AccountDb accounts, Call call) {
         String err = "";
         Optional<String> user = call.string("user").filter(u -> !u.isEmpty());
         Optional<String> group = call.string("group").filter(g -> !g.isEmpty());
@@ -223,13 +224,13 @@ final class Recurse {
                 continue;
             }
             Path p = Path.of(n).normalize();
-            if (!Files.isDirectory(p)) {
+            if (!call.context().host().files().isDirectory(p)) {
                 keep.add(p);
             } else if (p.startsWith(name)) {
                 if ("recurse".equals(chunk.get("fun"))) {
                     keep.addAll(planOf(call, chunk).map(RecursePlan::keep).orElse(Set.of()));
                 } else {
-                    keep.addAll(CleanDir.everythingUnder(p));
+                    keep.addAll(CleanDir.everythingUnder(call.context().host().files(), p));
                 }
             }
         }

@@ -3,7 +3,10 @@ package agent.modules.file;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.PyRegex;
 import agent.spi.Result;
@@ -18,15 +21,15 @@ import java.util.regex.PatternSyntaxException;
 /** file.replace: every match of a regular expression replaced, like Python's re.sub. */
 final class Replace {
 
-    static final StateFunction FUNCTION = new StateFunction("replace", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("replace", Paths.schema(
             new Param("pattern", Param.Type.STRING, true, null, "Regular expression (Python syntax)"),
             new Param("repl", Param.Type.STRING, true, null, "Replacement; \\1 and \\g<name> refer to groups"),
-            Param.integer("count", "At most this many replacements; 0 means all").withDefault(0),
+            Param.integer("count", "At most this many replacements; 0 means all").checked(Checks.range(0, Integer.MAX_VALUE)).withDefault(0),
             Param.any("flags", "Regex flags: a list of names (IGNORECASE, MULTILINE, DOTALL) or an integer"),
             Param.bool("append_if_not_found", false, "Append repl (or not_found_content) when nothing matches"),
             Param.bool("prepend_if_not_found", false, "Prepend repl (or not_found_content) when nothing matches"),
             Param.string("not_found_content", "What to add when nothing matches"),
-            Param.any("backup", "Accepted for compatibility"),
+            Param.string("backup", "Accepted for compatibility"),
             Param.bool("show_changes", true, "Put the diff in the changes"),
             Param.bool("ignore_if_missing", false, "Succeed without changes when the file is missing"),
             Param.any("bufsize", "Accepted for compatibility")),
@@ -38,7 +41,8 @@ final class Replace {
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
-        FileStat current = files.statFollow(path);
+        Facts facts = call.context().facts();
+        FileStat current = facts.get(FileFacts.STAT_FOLLOWED, path);
         if (!current.isFile()) {
             if (call.bool("ignore_if_missing")) {
                 return Result.ok("No changes needed to be made since " + path + " does not exist");
@@ -53,7 +57,7 @@ final class Replace {
         }
         String repl = call.string("repl").orElseThrow();
         long count = call.integer("count").orElse(0L);
-        String old = files.readText(path);
+        String old = facts.get(FileFacts.TEXT, path);
         String updated = PyRegex.sub(pattern, repl, old, count);
         if (updated.equals(old) && !pattern.matcher(old).find()) {
             String add = call.string("not_found_content").orElse(repl);

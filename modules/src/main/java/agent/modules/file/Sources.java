@@ -5,7 +5,6 @@ import agent.spi.StateException;
 import agent.spi.Values;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,7 +41,7 @@ final class Sources {
         }
         byte[] raw;
         try {
-            raw = Files.readAllBytes(found);
+            raw = call.context().host().files().read(found);
         } catch (IOException e) {
             throw new StateException("Unable to read source " + used + ": " + e.getMessage());
         }

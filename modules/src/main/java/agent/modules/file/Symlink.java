@@ -3,7 +3,11 @@ package agent.modules.file;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -15,12 +19,12 @@ import java.util.Map;
 /** file.symlink: a link at name pointing at target. */
 final class Symlink {
 
-    static final StateFunction FUNCTION = new StateFunction("symlink", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("symlink", Paths.schema(
             new Param("target", Param.Type.STRING, true, null, "What the link points at"),
             Param.bool("force", false, "Replace a file or folder standing where the link should be"),
             Param.bool("makedirs", false, "Create missing parent folders"),
-            Param.string("user", "Owner of the link"),
-            Param.string("group", "Group of the link"),
+            Param.string("user", "Owner of the link").checked(Checks.USER_OR_ID),
+            Param.string("group", "Group of the link").checked(Checks.GROUP_OR_ID),
             Param.mode("mode", "Ignored for links (kept for compatibility)"),
             Param.string("backupname", "Move a file standing in the way here instead of deleting it"),
             Param.bool("disallow_link_to_self", true, "Accepted for compatibility")),
@@ -34,14 +38,15 @@ final class Symlink {
         Path path = Paths.target(call);
         String target = call.string("target").orElseThrow();
         HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Perms perms = Perms.of(call, "mode");
-        FileStat current = files.stat(path);
+        FileStat current = facts.get(FileFacts.STAT, path);
 
         if (current.exists() && !current.isSymlink() && !call.bool("force") && !call.has("backupname")) {
             String what = current.isDirectory() ? "Directory" : "File";
             return Result.failed(what + " exists where the symlink " + path + " should be");
         }
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        if (!current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("Directory " + path.getParent() + " for symlink is not present");
         }
         Map<String, Object> changes = new LinkedHashMap<>();
@@ -58,7 +63,7 @@ final class Symlink {
 
         if (changes.isEmpty()) {
             return Result.ok("Symlink " + path + " is present and owned by "
-                    + Perms.ownerText(call.context().host().accounts(), current));
+                    + Perms.ownerText(facts.get(AccountFacts.DATABASE), current));
         }
         if (call.test()) {
             String comment = !current.exists() ? "Symlink " + path + " to be created"
@@ -69,7 +74,7 @@ final class Symlink {
         if (current.exists() && !current.isSymlink()) {
             if (call.has("backupname")) {
                 Path backup = path.resolveSibling(call.string("backupname").orElseThrow());
-                java.nio.file.Files.move(path, backup);
+                files.move(path, backup);
             } else {
                 files.delete(path);
             }

@@ -3,6 +3,8 @@ package agent.modules.file;
 import agent.host.FileStat;
 import agent.host.HostFiles;
 import agent.host.Ownership;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -15,7 +17,7 @@ import java.util.Map;
 /** file.touch: the file exists, with fresh (or given) access and modification times. */
 final class Touch {
 
-    static final StateFunction FUNCTION = new StateFunction("touch", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("touch", Paths.schema(
             Param.integer("atime", "Access time, seconds since the epoch"),
             Param.integer("mtime", "Modification time, seconds since the epoch"),
             Param.bool("makedirs", false, "Create missing parent folders")),
@@ -27,8 +29,9 @@ final class Touch {
     static Result apply(Call call) throws Exception {
         Path path = Paths.target(call);
         HostFiles files = call.context().host().files();
-        FileStat current = files.stat(path);
-        if (!current.exists() && Paths.isParentMissing(files, path) && !call.bool("makedirs")) {
+        Facts facts = call.context().facts();
+        FileStat current = facts.get(FileFacts.STAT, path);
+        if (!current.exists() && Paths.isParentMissing(facts, path) && !call.bool("makedirs")) {
             return Result.failed("Directory not present to touch file " + path);
         }
         if (call.test()) {

@@ -1,6 +1,7 @@
 package agent.modules.git;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -17,15 +18,19 @@ import java.util.Optional;
 final class ConfigSet {
 
     static final StateFunction FUNCTION = new StateFunction("config_set", Schema.of(
-            Param.any("value", "The one value the key must hold"),
-            Param.any("multivar", "All the values the key must hold, in order (a list, or text split at commas)"),
-            Param.string("repo", "The repository whose config to change (relative: to the user's home); required unless global"),
-            Param.string("user", "Run git as this user (global: their ~/.gitconfig)"),
+            Param.string("value", "The one value the key must hold").checked(Checks.NOT_OPTION),
+            Param.list("multivar", "All the values the key must hold, in order (a list, or text split at commas)"),
+            Param.string("repo", "The repository whose config to change (relative: to the user's home); required unless global").checked(Checks.NOT_OPTION),
+            Param.string("user", "Run git as this user (global: their ~/.gitconfig)").checked(Checks.USER),
             Param.string("password", "Accepted for compatibility (Windows only in Salt); ignored"),
             Param.bool("global", false, "Change the user's global config instead of a repository's"),
-            Param.string("output_encoding", "Accepted for compatibility (git's output is read as UTF-8)")),
+            Param.string("output_encoding", "Accepted for compatibility (git's output is read as UTF-8)")).naming(Checks.GIT_KEY),
             "Set a git configuration key to a value, or a multivar to a list of values.",
-            ConfigSet::apply);
+            ConfigSet::apply).validating((args, problems) -> {
+                problems.exclusive(args, "value", "multivar");
+                problems.oneRequired(args, "value", "multivar");
+                GitConfig.requireRepo(args, problems);
+            });
 
     private ConfigSet() {
     }
@@ -54,7 +59,7 @@ final class ConfigSet {
         GitConfig git;
         Optional<List<String>> pre;
         try {
-            git = GitConfig.of(call.context().host(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
+            git = GitConfig.of(call.context().host(), call.context().facts(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
             pre = git.getAll(name);
         } catch (GitConfig.GitException e) {
             return Result.failed(e.getMessage());

@@ -1,6 +1,7 @@
 package agent.modules.git;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -16,14 +17,14 @@ final class ConfigUnset {
     static final StateFunction FUNCTION = new StateFunction("config_unset", Schema.of(
             Param.string("value_regex", "Unset only the values matching this regex"),
             Param.bool("all", false, "Unset every matching value; without it, a key holding several matching values fails"),
-            Param.string("repo", "The repository whose config to change (relative: to the user's home); required unless global"),
-            Param.string("user", "Run git as this user (global: their ~/.gitconfig)"),
+            Param.string("repo", "The repository whose config to change (relative: to the user's home); required unless global").checked(Checks.NOT_OPTION),
+            Param.string("user", "Run git as this user (global: their ~/.gitconfig)").checked(Checks.USER),
             Param.string("password", "Accepted for compatibility (Windows only in Salt); ignored"),
             Param.bool("global", false, "Change the user's global config instead of a repository's"),
-            Param.string("output_encoding", "Accepted for compatibility (git's output is read as UTF-8)")),
+            Param.string("output_encoding", "Accepted for compatibility (git's output is read as UTF-8)")).naming(Checks.NOT_OPTION),
             "Unset git configuration keys: name is a regex that must match a whole key name "
                     + "(e.g. 'color\\..+' for every key of the color section).",
-            ConfigUnset::apply);
+            ConfigUnset::apply).validating(GitConfig::requireRepo);
 
     private ConfigUnset() {
     }
@@ -39,7 +40,7 @@ final class ConfigUnset {
         GitConfig git;
         Map<String, List<String>> matches;
         try {
-            git = GitConfig.of(call.context().host(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
+            git = GitConfig.of(call.context().host(), call.context().facts(), global, call.string("repo").orElse(null), call.string("user").orElse(null));
             matches = git.getRegexp(keyRegex, valueRegex);
         } catch (GitConfig.GitException e) {
             return Result.failed(e.getMessage());

@@ -4,8 +4,13 @@ import agent.host.Accounts;
 import agent.host.Command;
 import agent.host.CommandResult;
 import agent.host.Host;
+import agent.spi.Args;
+import agent.spi.Problems;
+import agent.host.facts.AccountFacts;
+import agent.host.facts.CommandFacts;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,26 +32,36 @@ final class GitConfig {
         }
     }
 
+    /** A repository's config needs the repository: repo is required unless global. */
+    static void requireRepo(Args args, Problems problems) {
+        if (!args.bool("global") && args.string("repo").filter(r -> !r.isEmpty()).isEmpty()) {
+            problems.add("name", "non-global config options require the 'repo' argument to be set");
+        }
+    }
+
     private final Host host;
+    private final Facts facts;
     private final boolean global;
     private final String user;
     private final Path cwd;
 
-    private GitConfig(Host host, boolean global, String user, Path cwd) {
+    private GitConfig(Host host, Facts facts, boolean global, String user, Path cwd) {
         this.host = host;
+        this.facts = facts;
         this.global = global;
         this.user = user;
         this.cwd = cwd;
     }
 
     /**
+     * @param facts where the user, the folders and git's answers are read
      * @param repo the repository (relative: to the user's home), required unless global
      * @throws GitException when the user does not exist or no repository is given
      */
-    static GitConfig of(Host host, boolean global, String repo, String user) throws GitException {
+    static GitConfig of(Host host, Facts facts, boolean global, String repo, String user) throws GitException, IOException {
         Optional<Accounts.User> account = Optional.empty();
         if (user != null) {
-            account = host.accounts().user(user);
+            account = Optional.ofNullable(facts.get(AccountFacts.DATABASE).user(user));
             if (account.isEmpty()) {
                 throw new GitException("User '" + user + "' is not available");
             }
@@ -55,21 +70,21 @@ final class GitConfig {
         Path cwd;
         if (repo != null) {
             cwd = home.resolve(repo).normalize();
-            if (!Files.isDirectory(cwd)) {
+            if (!facts.get(FileFacts.IS_DIRECTORY, cwd)) {
                 throw new GitException("Specified cwd '" + cwd + "' either not absolute or does not exist");
             }
         } else if (!global) {
             throw new GitException("'cwd' argument required unless global=True");
         } else {
             // Salt runs a user's commands in their home; a user without one still gets an answer.
-            cwd = account.isPresent() && Files.isDirectory(home) ? home : null;
+            cwd = account.isPresent() && facts.get(FileFacts.IS_DIRECTORY, home) ? home : null;
         }
-        return new GitConfig(host, global, user, cwd);
+        return new GitConfig(host, facts, global, user, cwd);
     }
 
     /** Every value of the key, in order; empty when the key is not set (git's exit code 1). */
     Optional<List<String>> getAll(String key) throws IOException, GitException {
-        CommandResult r = run(List.of(scope(), "--get-all", key));
+        CommandResult r = query(List.of(scope(), "--get-all", key));
         if (r.exitCode() == 1) {
             return Optional.empty();
         }
@@ -83,7 +98,7 @@ final class GitConfig {
         if (valueRegex != null) {
             args.add(valueRegex);
         }
-        CommandResult r = run(args);
+        CommandResult r = query(args);
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (r.exitCode() == 1) {
             return out;
@@ -139,6 +154,15 @@ final class GitConfig {
     }
 
     private CommandResult run(List<String> configArgs) throws IOException {
+        return host.commands().run(command(configArgs));
+    }
+
+    /** A read of git's configuration: a query, kept by the run's facts until something changes. */
+    private CommandResult query(List<String> configArgs) throws IOException {
+        return facts.get(CommandFacts.RESULT, command(configArgs).asQuery());
+    }
+
+    private Command command(List<String> configArgs) {
         List<String> argv = new ArrayList<>(List.of("git", "config"));
         argv.addAll(configArgs);
         Command cmd = Command.of(argv);
@@ -148,7 +172,7 @@ final class GitConfig {
         if (user != null) {
             cmd = cmd.as(user);
         }
-        return host.commands().run(cmd);
+        return cmd;
     }
 
     /** Exit codes other than "not set" are errors Salt would only notice later; say so now. */

@@ -1,5 +1,6 @@
 package agent.modules.git;
 
+import agent.host.facts.Facts;
 import agent.spi.ExecCall;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
@@ -24,8 +25,8 @@ public final class GitExecution implements ExecutionModule {
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         // config_get(key, cwd=None, user=None, ..., global=False, all=False)
-        f.put("config_get", c -> {
-            Optional<List<String>> values = git(c, 1, 2).getAll(key(c));
+        f.put("config_get", with((c, facts) -> {
+            Optional<List<String>> values = git(c, facts, 1, 2).getAll(key(c));
             if (values.isEmpty()) {
                 return null;
             }
@@ -33,13 +34,13 @@ public final class GitExecution implements ExecutionModule {
                 return values.get();
             }
             return values.get().isEmpty() ? "" : values.get().get(values.get().size() - 1);
-        });
+        }));
         // config_get_regexp(key, value_regex=None, cwd=None, user=None, ..., global=False)
-        ExecFunction regexp = c -> git(c, 2, 3).getRegexp(key(c), c.string(1, "value_regex", null));
+        ExecFunction regexp = with((c, facts) -> git(c, facts, 2, 3).getRegexp(key(c), c.string(1, "value_regex", null)));
         f.put("config_get_regexp", regexp);
         f.put("config_get_regex", regexp);
         // config_set(key, value=None, multivar=None, cwd=None, user=None, ..., add=False, global=False)
-        f.put("config_set", c -> {
+        f.put("config_set", with((c, facts) -> {
             Object value = c.arg(1, "value", null);
             Object multivar = c.arg(2, "multivar", null);
             if (value != null && multivar != null) {
@@ -48,7 +49,7 @@ public final class GitExecution implements ExecutionModule {
             if (value == null && multivar == null) {
                 throw new IllegalArgumentException("One of 'value' and 'multivar' is required");
             }
-            GitConfig git = git(c, 3, 4);
+            GitConfig git = git(c, facts, 3, 4);
             String key = key(c);
             if (value != null && c.bool(-1, "add", false)) {
                 List<String> now = git.getAll(key).orElse(List.of());
@@ -59,12 +60,12 @@ public final class GitExecution implements ExecutionModule {
                 git.set(key, value != null ? List.of(Values.text(value)) : ConfigSet.multivar(multivar));
             }
             return git.getAll(key).orElse(null);
-        });
+        }));
         // config_unset(key, value_regex=None, cwd=None, user=None, ..., all=False, global=False)
-        f.put("config_unset", c -> {
-            git(c, 2, 3).unset(key(c), c.string(1, "value_regex", null), c.bool(-1, "all", false));
+        f.put("config_unset", with((c, facts) -> {
+            git(c, facts, 2, 3).unset(key(c), c.string(1, "value_regex", null), c.bool(-1, "all", false));
             return true;
-        });
+        }));
         return f;
     }
 
@@ -72,9 +73,23 @@ public final class GitExecution implements ExecutionModule {
         return Values.text(c.required(0, "key"));
     }
 
-    private static GitConfig git(ExecCall c, int cwdAt, int userAt) throws Exception {
+    /** What a function does, given facts of its own, kept for the one call. */
+    @FunctionalInterface
+    private interface Body {
+        Object apply(ExecCall call, Facts facts) throws Exception;
+    }
+
+    private static ExecFunction with(Body body) {
+        return c -> {
+            try (Facts facts = new Facts(c.context().host())) {
+                return body.apply(c, facts);
+            }
+        };
+    }
+
+    private static GitConfig git(ExecCall c, Facts facts, int cwdAt, int userAt) throws Exception {
         try {
-            return GitConfig.of(c.context().host(), c.bool(-1, "global", false), c.string(cwdAt, "cwd", null),
+            return GitConfig.of(c.context().host(), facts, c.bool(-1, "global", false), c.string(cwdAt, "cwd", null),
                     c.string(userAt, "user", null));
         } catch (GitConfig.GitException e) {
             throw new IllegalArgumentException(e.getMessage());

@@ -5,6 +5,7 @@ import agent.host.AccountNames;
 import agent.host.facts.AccountFacts;
 import agent.host.facts.Need;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
@@ -15,7 +16,7 @@ import java.util.Map;
 /** group.absent: no group of this name (groupdel). */
 final class GroupAbsent {
 
-    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(),
+    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of().naming(Checks.GROUP),
             "Ensure a group does not exist.", GroupAbsent::apply).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
 
     private GroupAbsent() {

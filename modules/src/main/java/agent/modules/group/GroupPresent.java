@@ -9,6 +9,7 @@ import agent.host.facts.Need;
 import agent.modules.accounts.Planned;
 import agent.modules.accounts.Repr;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -25,13 +26,17 @@ import java.util.Set;
 final class GroupPresent {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(
-            Param.integer("gid", "Group id; a new group gets the next free one when unset"),
+            Param.integer("gid", "Group id; a new group gets the next free one when unset").checked(Checks.ID),
             Param.bool("system", false, "Make a new group a system group (gid below GID_MIN)"),
-            Param.list("members", "Exactly these members (replaces the list; [] removes all); not with addusers/delusers"),
-            Param.list("addusers", "Users to add to the members"),
-            Param.list("delusers", "Users to remove from the members")),
+            Param.list("members", "Exactly these members (replaces the list; [] removes all); not with addusers/delusers")
+                    .checked(Checks.USER),
+            Param.list("addusers", "Users to add to the members").checked(Checks.USER),
+            Param.list("delusers", "Users to remove from the members").checked(Checks.USER)).naming(Checks.GROUP),
             "Ensure a group exists, with groupadd, groupmod and gpasswd.",
-            GroupPresent::apply).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
+            GroupPresent::apply).validating((args, problems) -> {
+                problems.exclusive(args, "members", "addusers");
+                problems.exclusive(args, "members", "delusers");
+            }).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
 
     private GroupPresent() {
     }

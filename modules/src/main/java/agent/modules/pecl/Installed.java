@@ -1,9 +1,13 @@
 package agent.modules.pecl;
 
-import agent.host.PearRegistry;
 import agent.host.CommandResult;
+import agent.host.PearRegistry;
+import agent.spi.Args;
+import agent.host.facts.Facts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
+import agent.spi.Problems;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateException;
@@ -28,14 +32,15 @@ final class Installed {
     static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
             Param.string("version", "Exact release to install (default: the newest at preferred_state)"),
             // Naming the states here also loads Stability with the module, so the AOT cache keeps it.
-            Param.string("preferred_state", "Least stable release state to accept: "
-                    + String.join(", ", Stability.ORDER.reversed())).withDefault("stable"),
+            Param.oneOf("preferred_state", "Least stable release state to accept",
+                    Stability.ORDER.reversed().toArray(String[]::new)).withDefault("stable"),
             Param.bool("defaults", false, "Answer the extension's configure questions with their defaults"),
             Param.bool("force", false, "Install even when pecl would refuse (pecl install -f)"),
-            Param.list("extensions", "Several extensions in one pecl call: names, or {name: version} (name is then"
+            Param.listOf("extensions", Param.Type.ANY, "Several extensions in one pecl call: names, or {name: version} (name is then"
                     + " ignored; an agent extension)")),
             "Install a PECL extension (channel/name or name), built with pecl.",
-            Installed::apply);
+            Installed::apply).validating(Installed::validate)
+            .reading(new InstalledReleases.Needs());
 
     private Installed() {
     }
@@ -48,10 +53,10 @@ final class Installed {
             return Result.failed(e.getMessage());
         }
         Map<String, String> wanted = wanted(call);
-        InstalledReleases installed = InstalledReleases.of(call.context());
+        Facts facts = call.context().facts();
         Map<String, Optional<PearRegistry.Package>> targets = new LinkedHashMap<>();
         for (var e : wanted.entrySet()) {
-            Optional<PearRegistry.Package> cur = installed.find(e.getKey());
+            Optional<PearRegistry.Package> cur = InstalledReleases.find(facts, e.getKey());
             boolean satisfied = cur.isPresent() && (e.getValue() == null
                     ? Stability.atLeast(cur.get().state(), preferred) : cur.get().version().equals(e.getValue()));
             if (!satisfied) {
@@ -82,14 +87,12 @@ final class Installed {
         // alone does not reach a package that has no stable release.
         targets.keySet().forEach(n -> args.add(n + "-" + (wanted.get(n) == null ? preferred : wanted.get(n))));
         CommandResult r = Pecl.run(call.context().host(), args, call.bool("defaults") ? "\n".repeat(200) : null);
-        InstalledReleases.changed(call.context());
-        InstalledReleases after = InstalledReleases.of(call.context());
 
         Map<String, Object> changes = new LinkedHashMap<>();
         List<String> failed = new ArrayList<>();
         for (var e : targets.entrySet()) {
             String before = e.getValue().map(PearRegistry.Package::version).orElse("");
-            Optional<PearRegistry.Package> now = after.find(e.getKey());
+            Optional<PearRegistry.Package> now = InstalledReleases.find(facts, e.getKey());
             String version = now.map(PearRegistry.Package::version).orElse("");
             if (!version.equals(before)) {
                 changes.put(e.getKey(), change(before, version));
@@ -132,6 +135,20 @@ final class Installed {
             throw new StateException("'" + name + "' is not a valid pecl package name ([channel/]name)");
         }
         return name;
+    }
+
+    /** Every extension's name: the state's, or each of extensions (a name, or {name: version}). */
+    private static void validate(Args args, Problems problems) {
+        List<Object> names = args.has("extensions") ? args.list("extensions") : List.of(args.name());
+        for (Object item : names) {
+            for (Object name : item instanceof Map<?, ?> m ? m.keySet() : java.util.Set.of(item)) {
+                String wrong = Checks.PECL.problem(name);
+                if (wrong != null) {
+                    problems.add(args.has("extensions") ? "extensions" : "name",
+                            (args.has("extensions") ? "argument 'extensions' " : "name ") + wrong);
+                }
+            }
+        }
     }
 
     /** Salt names a versioned extension name-version in its comments. */

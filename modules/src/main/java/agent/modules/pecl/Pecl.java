@@ -18,14 +18,27 @@ final class Pecl {
     }
 
     static CommandResult run(Host host, List<String> args, String stdin) throws StateException {
+        Command c = command(args);
+        return run(host, stdin == null ? c : c.withStdin(stdin));
+    }
+
+    /** A pecl command that only reads (pecl list): it makes no fact stale. */
+    static CommandResult query(Host host, List<String> args) throws StateException {
+        return run(host, command(args).asQuery());
+    }
+
+    private static Command command(List<String> args) throws StateException {
         if (Commands.which("pecl").isEmpty()) {
             throw new StateException("pecl is not installed (it comes with the php-pear package)");
         }
         List<String> argv = new ArrayList<>(List.of("pecl"));
         argv.addAll(args);
-        Command c = Command.of(argv).withEnv(Map.of("LC_ALL", "C")).withTimeout(Duration.ofHours(1));
+        return Command.of(argv).withEnv(Map.of("LC_ALL", "C")).withTimeout(Duration.ofHours(1));
+    }
+
+    private static CommandResult run(Host host, Command c) throws StateException {
         try {
-            return host.commands().run(stdin == null ? c : c.withStdin(stdin));
+            return host.commands().run(c);
         } catch (IOException e) {
             throw new StateException(e.getMessage(), e);
         }

@@ -24,7 +24,7 @@ public final class PeclExecution implements ExecutionModule {
     }
 
     private static Object list(ExecCall c) throws Exception {
-        CommandResult r = Pecl.run(c.context().host(), List.of("list", "-a"), null);
+        CommandResult r = Pecl.query(c.context().host(), List.of("list", "-a"));
         if (!r.ok()) {
             throw new IllegalStateException("pecl list failed: " + Pecl.failure(r));
         }

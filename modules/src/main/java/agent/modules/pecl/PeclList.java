@@ -2,9 +2,12 @@ package agent.modules.pecl;
 
 import agent.host.CommandResult;
 import agent.host.Commands;
+import agent.host.Host;
 import agent.host.PearRegistry;
-import agent.spi.RunContext;
+import agent.host.facts.Fact;
+import agent.host.facts.FileFact;
 import agent.spi.StateException;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +16,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The installed PEAR/PECL packages of every channel, read once per run (again only after this run
- * installed or removed something): from all of PEAR's registry files where PEAR keeps them in
- * Debian's default place, else with one {@code pecl list -a}. States ask {@link InstalledReleases},
- * which needs this whole list only where the registry files of the packages named cannot answer.
+ * The installed PEAR/PECL packages of every channel: from all of PEAR's registry files where PEAR
+ * keeps them in Debian's default place, else with one {@code pecl list -a}. States ask
+ * {@link InstalledReleases}, which needs this whole list only where the registry files of the
+ * packages named cannot answer.
  */
 final class PeclList {
 
@@ -30,43 +33,55 @@ final class PeclList {
         this.releases = List.copyOf(releases);
     }
 
-    /** The run's list. */
-    static PeclList of(RunContext context) throws StateException {
-        try {
-            return context.shared(PeclList.class, () -> {
-                try {
-                    // PEAR's registry files, read in-process where PEAR keeps them in Debian's
-                    // default place: a pecl list costs about 50 ms of PHP.
-                    if (Commands.which("pecl").isPresent()) {
-                        Optional<PearRegistry> registry = PearRegistry.atDefault();
-                        Optional<List<PearRegistry.Package>> all = registry.isPresent() ? registry.get().all() : Optional.empty();
-                        if (all.isPresent()) {
-                            return new PeclList(all.get().stream().map(PeclList::listed).toList());
-                        }
-                    }
-                    CommandResult r = Pecl.run(context.host(), List.of("list", "-a"), null);
-                    if (!r.ok()) {
-                        throw new IllegalStateException("pecl list failed: " + Pecl.failure(r));
-                    }
-                    return parse(r.stdout());
-                } catch (StateException e) {
-                    throw new IllegalStateException(e.getMessage(), e);
-                }
-            });
-        } catch (IllegalStateException e) {
-            throw new StateException(e.getMessage(), e);
+    /** Every installed release, as a fact: stale after any process, or a change to PEAR's registry or settings. */
+    static final Fact<Fact.Whole, PeclList> FACT = new Listing();
+
+    private static final class Listing implements FileFact<Fact.Whole, PeclList> {
+
+        @Override
+        public String name() {
+            return "pecl list";
         }
+
+        @Override
+        public java.util.Set<java.nio.file.Path> sources() {
+            return InstalledReleases.REGISTRY_FILES;
+        }
+
+        @Override
+        public PeclList read(Host host, Fact.Whole all) throws IOException {
+            return PeclList.read(host);
+        }
+    }
+
+    /**
+     * PEAR's registry files, read in-process where PEAR keeps them in Debian's default place (a
+     * pecl list costs about 50 ms of PHP); elsewhere one {@code pecl list -a}.
+     */
+    static PeclList read(Host host) throws IOException {
+        if (Commands.which("pecl").isPresent()) {
+            Optional<PearRegistry> registry = PearRegistry.atDefault();
+            Optional<List<PearRegistry.Package>> all = registry.isPresent() ? registry.get().all() : Optional.empty();
+            if (all.isPresent()) {
+                return new PeclList(all.get().stream().map(PeclList::listed).toList());
+            }
+        }
+        CommandResult r;
+        try {
+            r = Pecl.query(host, List.of("list", "-a"));
+        } catch (StateException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        if (!r.ok()) {
+            throw new IOException("pecl list failed: " + Pecl.failure(r));
+        }
+        return parse(r.stdout());
     }
 
     /** A release as pecl list shows it: the channel in lower case. */
     static PearRegistry.Package listed(PearRegistry.Package p) {
         String channel = p.channel().toLowerCase(Locale.ROOT);
         return channel.equals(p.channel()) ? p : new PearRegistry.Package(channel, p.name(), p.version(), p.state());
-    }
-
-    /** This run changed packages: list them again when next asked. */
-    static void changed(RunContext context) {
-        context.forget(PeclList.class);
     }
 
     static PeclList parse(String output) {

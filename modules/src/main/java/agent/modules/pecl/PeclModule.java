@@ -1,7 +1,5 @@
 package agent.modules.pecl;
 
-import agent.spi.RunContext;
-import agent.spi.StateException;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
 import java.util.List;
@@ -17,15 +15,6 @@ public final class PeclModule implements StateModule {
     @Override
     public List<StateFunction> functions() {
         return List.of(Installed.FUNCTION, Removed.FUNCTION);
-    }
-
-    /** Where PEAR's registry is, and the registry files of the run's packages. */
-    @Override
-    public void readAhead(RunContext run) throws StateException {
-        InstalledReleases installed = InstalledReleases.of(run);
-        for (String name : run.stateNames("pecl")) {
-            installed.find(name);
-        }
     }
 
     @Override

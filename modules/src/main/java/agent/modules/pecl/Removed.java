@@ -3,6 +3,7 @@ package agent.modules.pecl;
 import agent.host.CommandResult;
 import agent.host.PearRegistry;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
@@ -13,15 +14,16 @@ import java.util.Optional;
 /** pecl.removed: the extension is not installed (pecl uninstall), checked against pecl list afterwards. */
 final class Removed {
 
-    static final StateFunction FUNCTION = new StateFunction("removed", Schema.of(),
-            "Uninstall a PECL extension (channel/name or name).", Removed::apply);
+    static final StateFunction FUNCTION = new StateFunction("removed", Schema.of().naming(Checks.PECL),
+            "Uninstall a PECL extension (channel/name or name).", Removed::apply)
+            .reading(new InstalledReleases.Needs());
 
     private Removed() {
     }
 
     static Result apply(Call call) throws Exception {
         String name = Installed.checked(call.name());
-        Optional<PearRegistry.Package> cur = InstalledReleases.of(call.context()).find(name);
+        Optional<PearRegistry.Package> cur = InstalledReleases.find(call.context().facts(), name);
         if (cur.isEmpty()) {
             return Result.ok("Pecl extension " + name + " is not installed.");
         }
@@ -30,8 +32,7 @@ final class Removed {
             return Result.pending(changes, "Pecl extension " + name + " would have been removed");
         }
         CommandResult r = Pecl.run(call.context().host(), List.of("uninstall", cur.get().qualified()), null);
-        InstalledReleases.changed(call.context());
-        if (InstalledReleases.of(call.context()).find(name).isPresent()) {
+        if (InstalledReleases.find(call.context().facts(), name).isPresent()) {
             return Result.failed("Could not remove pecl extension " + name + ".\n" + Pecl.failure(r));
         }
         return Result.changed(changes, "Pecl extension " + name + " was successfully removed.");

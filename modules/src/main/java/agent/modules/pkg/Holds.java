@@ -1,7 +1,7 @@
 package agent.modules.pkg;
 
-import agent.modules.pkg.backend.PackageBackend.Outcome;
 import agent.modules.pkg.backend.PackageBackend;
+import agent.modules.pkg.backend.PackageBackend.Outcome;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -17,16 +17,23 @@ import java.util.Set;
 final class Holds {
 
     static final StateFunction HELD = new StateFunction("held", Schema.of(
-            Param.list("pkgs", "Several packages (names, or {name: version}: the version is ignored by apt)"),
+            Param.listOf("pkgs", Param.Type.ANY, "Several packages (names, or {name: version}: the version is ignored by apt)"),
             Param.string("version", "Ignored by apt (accepted for compatibility)"),
             Param.bool("replace", false, "Also release every other held package")),
-            "Hold packages: apt will not upgrade or remove them.", call -> apply(call, true));
+            "Hold packages: apt will not upgrade or remove them.", call -> apply(call, true)).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     static final StateFunction UNHELD = new StateFunction("unheld", Schema.of(
-            Param.list("pkgs", "Several packages (names, or {name: version})"),
+            Param.listOf("pkgs", Param.Type.ANY, "Several packages (names, or {name: version})"),
             Param.string("version", "Ignored by apt (accepted for compatibility)"),
             Param.bool("all", false, "Release every held package")),
-            "Release held packages.", call -> apply(call, false));
+            "Release held packages.", call -> apply(call, false))
+            .validating((args, problems) -> {
+                if (!args.bool("all")) {
+                    PkgValidation.NAMED.check(args, problems);
+                }
+            })
+            .reading(PkgNeeds.DATABASE);
 
     private Holds() {
     }

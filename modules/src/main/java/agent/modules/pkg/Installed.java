@@ -1,9 +1,9 @@
 package agent.modules.pkg;
 
+import agent.modules.pkg.backend.PackageBackend;
 import agent.modules.pkg.backend.PackageBackend.Install;
 import agent.modules.pkg.backend.PackageBackend.Offer;
 import agent.modules.pkg.backend.PackageBackend.Outcome;
-import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -26,7 +26,7 @@ final class Installed {
     static final StateFunction FUNCTION = new StateFunction("installed", Schema.of(
             Param.string("version", "Exact version, a glob (1.2*), comparisons (>=1.0,<2.0) or 'latest'"),
             PkgArgs.NAMES,
-            Param.any("sources", "Package files instead of the index: a list of {name: salt:// URL, http(s) URL or local .deb path}"),
+            Param.listOf("sources", Param.Type.ANY, "Package files instead of the index: a list of {name: salt:// URL, http(s) URL or local .deb path}"),
             PkgArgs.REFRESH, PkgArgs.CACHE_VALID_TIME, PkgArgs.FROMREPO, PkgArgs.SKIP_VERIFY, PkgArgs.INSTALL_RECOMMENDS,
             new Param("hold", Param.Type.BOOL, false, null, "Hold the packages at their version (True) or release them (False)"),
             Param.bool("allow_updates", false, "An exact version is a minimum: newer installed versions are fine"),
@@ -35,7 +35,8 @@ final class Installed {
             Param.bool("normalize", true, "Accepted for compatibility"),
             PkgArgs.LOCK_TIMEOUT),
             "Install packages (and their dependencies) unless they are installed at the requested version.",
-            Installed::apply);
+            Installed::apply).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     private Installed() {
     }

@@ -1,9 +1,9 @@
 package agent.modules.pkg;
 
+import agent.modules.pkg.backend.PackageBackend;
 import agent.modules.pkg.backend.PackageBackend.Install;
 import agent.modules.pkg.backend.PackageBackend.Offer;
 import agent.modules.pkg.backend.PackageBackend.Outcome;
-import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -22,7 +22,8 @@ final class Latest {
             PkgArgs.NAMES, PkgArgs.REFRESH, PkgArgs.CACHE_VALID_TIME, PkgArgs.FROMREPO, PkgArgs.SKIP_VERIFY,
             PkgArgs.INSTALL_RECOMMENDS, PkgArgs.LOCK_TIMEOUT),
             "Install packages, or upgrade them to the newest version the package index offers.",
-            Latest::apply);
+            Latest::apply).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds::latest);
 
     private Latest() {
     }

@@ -6,7 +6,6 @@ import agent.spi.StateException;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,7 +34,7 @@ final class PackageFiles {
                 throw new StateException("Cannot tell a file name from " + source);
             }
             Path target = call.context().cacheDir().resolve("pkg").resolve(file);
-            if (!Files.isRegularFile(target) || versionInName(source) == null) {
+            if (!call.context().host().files().statFollow(target).isFile() || versionInName(source) == null) {
                 try {
                     call.context().host().downloads().fetchTo(source, target);
                 } catch (IOException e) {

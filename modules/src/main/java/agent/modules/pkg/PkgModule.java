@@ -1,10 +1,7 @@
 package agent.modules.pkg;
 
-import agent.modules.pkg.apt.AptBackend;
 import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.Result;
-import agent.spi.RunContext;
-import agent.spi.StateException;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
 import java.util.List;
@@ -34,14 +31,6 @@ public final class PkgModule implements StateModule {
             case "purged" -> Removal.apply(call, true);
             default -> Result.failed("pkg." + call.function() + " does not work with the watch requisite");
         });
-    }
-
-    /** dpkg's database, parsed while the states before the first pkg state run. */
-    @Override
-    public void readAhead(RunContext run) throws StateException {
-        if (AptBackend.of(run).present()) {
-            AptBackend.of(run).installed();
-        }
     }
 
     @Override

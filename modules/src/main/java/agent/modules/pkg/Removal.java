@@ -1,7 +1,7 @@
 package agent.modules.pkg;
 
-import agent.modules.pkg.backend.PackageBackend.Outcome;
 import agent.modules.pkg.backend.PackageBackend;
+import agent.modules.pkg.backend.PackageBackend.Outcome;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -18,15 +18,17 @@ final class Removal {
 
     private static final Schema SCHEMA = Schema.of(
             Param.string("version", "Remove only when this version (or spec, e.g. <2.0) is installed"),
-            Param.list("pkgs", "Several packages in one transaction: names, or {name: version}"),
+            Param.listOf("pkgs", Param.Type.ANY, "Several packages in one transaction: names, or {name: version}"),
             Param.bool("normalize", true, "Accepted for compatibility"),
             PkgArgs.LOCK_TIMEOUT);
 
     static final StateFunction REMOVED = new StateFunction("removed", SCHEMA,
-            "Remove packages, keeping their configuration files.", call -> apply(call, false));
+            "Remove packages, keeping their configuration files.", call -> apply(call, false)).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     static final StateFunction PURGED = new StateFunction("purged", SCHEMA,
-            "Remove packages and their configuration files (also of packages removed earlier).", call -> apply(call, true));
+            "Remove packages and their configuration files (also of packages removed earlier).", call -> apply(call, true)).validating(PkgValidation.NAMED)
+            .reading(PkgNeeds.DATABASE);
 
     private Removal() {
     }

@@ -1,7 +1,7 @@
 package agent.modules.pkg;
 
-import agent.modules.pkg.backend.PackageBackend.Outcome;
 import agent.modules.pkg.backend.PackageBackend;
+import agent.modules.pkg.backend.PackageBackend.Outcome;
 import agent.spi.Call;
 import agent.spi.Param;
 import agent.spi.Result;
@@ -16,12 +16,13 @@ import java.util.Map;
 final class Uptodate {
 
     static final StateFunction FUNCTION = new StateFunction("uptodate", Schema.of(
-            Param.list("pkgs", "Upgrade only these packages"),
+            Param.listOf("pkgs", Param.Type.ANY, "Upgrade only these packages"),
             PkgArgs.REFRESH, PkgArgs.CACHE_VALID_TIME,
             Param.bool("dist_upgrade", false, "Allow upgrades that add or remove packages (apt-get dist-upgrade)"),
             PkgArgs.SKIP_VERIFY, PkgArgs.INSTALL_RECOMMENDS, PkgArgs.LOCK_TIMEOUT),
             "Upgrade every package that has a newer version (name is only a label).",
-            Uptodate::apply);
+            Uptodate::apply).validating(PkgValidation.LABELLED)
+            .reading(PkgNeeds.DATABASE);
 
     private Uptodate() {
     }

@@ -1,6 +1,8 @@
 package agent.modules.pkgrepo;
 
 import agent.host.HostFiles;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -19,7 +21,7 @@ import java.util.Optional;
  */
 final class Absent {
 
-    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("absent", RepoArgs.schema(
             RepoArgs.FILE, RepoArgs.REFRESH, RepoArgs.REFRESH_DB),
             "Remove an apt repository: its one-line entries, or its deb822 .sources file.",
             Absent::apply);
@@ -29,20 +31,21 @@ final class Absent {
 
     static Result apply(Call call) throws Exception {
         HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         String name = call.name();
         Optional<SourceLine> line = SourceLine.parse(name);
         Map<Path, List<String>> rewrites = new LinkedHashMap<>();
         if (line.isPresent()) {
-            for (SourcesFiles.Found f : SourcesFiles.find(files, line.get(), RepoArgs.file(call, SourcesFiles.MAIN))) {
+            for (SourcesFiles.Found f : SourcesFiles.find(facts, line.get(), RepoArgs.file(call, SourcesFiles.MAIN))) {
                 List<String> lines = rewrites.computeIfAbsent(f.file(), p -> new ArrayList<>());
                 if (lines.isEmpty()) {
-                    lines.addAll(SourcesFiles.lines(files, f.file()));
+                    lines.addAll(SourcesFiles.lines(facts, f.file()));
                 }
                 lines.set(f.index(), null);
             }
         } else {
             Path file = RepoArgs.file(call, Deb822Source.defaultFile(call));
-            if (files.stat(file).exists()) {
+            if (facts.get(FileFacts.STAT, file).exists()) {
                 rewrites.put(file, List.of());
             }
         }

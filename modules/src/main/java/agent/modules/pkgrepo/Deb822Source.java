@@ -1,5 +1,6 @@
 package agent.modules.pkgrepo;
 
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
 import agent.spi.Result;
 import agent.spi.StateException;
@@ -48,8 +49,7 @@ final class Deb822Source {
         if (disabled) {
             field(text, "Enabled", List.of("no"));
         }
-        var files = call.context().host().files();
-        String old = files.stat(file).exists() ? files.readText(file) : null;
+        String old = call.context().facts().get(FileFacts.TEXT, file);
         Map<String, Object> changes = new LinkedHashMap<>();
         Map<Path, String> writes = new LinkedHashMap<>();
         if (!text.toString().equals(old)) {

@@ -1,7 +1,9 @@
 package agent.modules.pkgrepo;
 
-import agent.host.HostFiles;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -22,25 +24,25 @@ import java.util.Optional;
  */
 final class Managed {
 
-    static final StateFunction FUNCTION = new StateFunction("managed", Schema.of(
+    static final StateFunction FUNCTION = new StateFunction("managed", RepoArgs.schema(
             RepoArgs.FILE,
             Param.string("key_url", "The repository's signing key: salt://, http(s):// or a local path"),
             Param.string("key_text", "The repository's signing key, inline (armored)"),
-            Param.string("signedby", "Keyring for the key (default /etc/apt/keyrings/FILE.asc or .gpg)"),
+            Param.string("signedby", "Keyring for the key (default /etc/apt/keyrings/FILE.asc or .gpg)").checked(Checks.PATH),
             Param.bool("clean_file", false, "The file holds only this source (one-line entries)"),
             RepoArgs.REFRESH, RepoArgs.REFRESH_DB,
-            Param.any("comments", "Comment text added after the entry"),
-            Param.any("architectures", "Limit to these architectures (list or comma-separated)"),
+            Param.list("comments", "Comment text added after the entry"),
+            Param.list("architectures", "Limit to these architectures (list or comma-separated)"),
             new Param("trusted", Param.Type.BOOL, false, null, "Trust the repository without a signature (trusted=yes)"),
-            Param.any("comps", "Components, replacing those in the line (list or comma-separated)"),
-            Param.string("dist", "Suite, replacing the one in the line"),
+            Param.list("comps", "Components, replacing those in the line (list or comma-separated)"),
+            Param.string("dist", "Suite, replacing the one in the line").checked(Checks.RELEASE),
             new Param("disabled", Param.Type.BOOL, false, null, "Keep the entry but switch it off"),
             new Param("enabled", Param.Type.BOOL, false, null, "The opposite of disabled"),
             Param.string("humanname", "Accepted for compatibility (apt has no display names)"),
-            Param.any("types", "deb822: deb and/or deb-src (default deb)"),
-            Param.any("uris", "deb822: the repository URIs; giving them selects the deb822 format"),
-            Param.any("suites", "deb822: suites (or a flat repository's path, e.g. ./)"),
-            Param.any("components", "deb822: components")),
+            Param.list("types", "deb822: deb and/or deb-src (default deb)"),
+            Param.list("uris", "deb822: the repository URIs; giving them selects the deb822 format"),
+            Param.list("suites", "deb822: suites (or a flat repository's path, e.g. ./)"),
+            Param.list("components", "deb822: components")),
             "Configure an apt repository (one-line or deb822 format) and its signing key.",
             Managed::apply);
 
@@ -64,7 +66,7 @@ final class Managed {
     }
 
     private static Result oneLine(Call call, SourceLine given, boolean disabled) throws Exception {
-        HostFiles files = call.context().host().files();
+        Facts facts = call.context().facts();
         Path file = RepoArgs.file(call, SourcesFiles.MAIN);
         SourceLine wanted = given.with(disabled, call.string("dist").orElse(given.suite()),
                 call.has("comps") ? RepoArgs.words(call, "comps") : given.components(),
@@ -89,23 +91,23 @@ final class Managed {
 
         Map<String, Object> changes = new LinkedHashMap<>();
         Map<Path, String> writes = new LinkedHashMap<>();
-        List<SourcesFiles.Found> found = SourcesFiles.find(files, wanted, file);
+        List<SourcesFiles.Found> found = SourcesFiles.find(facts, wanted, file);
         if (call.bool("clean_file")) {
             String text = SourcesFiles.text(List.of(wanted.format()));
-            if (!text.equals(SourcesFiles.text(SourcesFiles.lines(files, file)))) {
+            if (!text.equals(SourcesFiles.text(SourcesFiles.lines(facts, file)))) {
                 writes.put(file, text);
                 Optional<SourcesFiles.Found> here = found.stream().filter(f -> f.file().equals(file)).findFirst();
                 changes.put(here.isPresent() ? "line" : "repo", here.isPresent()
                         ? RepoArgs.change(here.get().line().format(), wanted.format()) : wanted.format());
             }
         } else if (found.isEmpty()) {
-            List<String> lines = SourcesFiles.lines(files, file);
+            List<String> lines = SourcesFiles.lines(facts, file);
             lines.add(wanted.format());
             writes.put(file, SourcesFiles.text(lines));
             changes.put("repo", wanted.format());
         } else if (!found.get(0).line().sameAs(wanted)) {
             SourcesFiles.Found f = found.get(0);
-            List<String> lines = SourcesFiles.lines(files, f.file());
+            List<String> lines = SourcesFiles.lines(facts, f.file());
             lines.set(f.index(), wanted.format());
             writes.put(f.file(), SourcesFiles.text(lines));
             changes.put("line", RepoArgs.change(f.line().format(), wanted.format()));
@@ -127,8 +129,7 @@ final class Managed {
     /** Adds the key's change, then reports, predicts, or writes (the key before the source naming it). */
     static Result converge(Call call, Map<String, Object> changes, Map<Path, String> writes, Path keyring, byte[] key)
             throws Exception {
-        HostFiles files = call.context().host().files();
-        boolean keyChanges = key != null && !(files.stat(keyring).exists() && Arrays.equals(files.read(keyring), key));
+        boolean keyChanges = key != null && !Arrays.equals(call.context().facts().get(FileFacts.CONTENT, keyring), key);
         if (keyChanges) {
             changes.put("key", keyring.toString());
         }

@@ -4,7 +4,9 @@ import agent.host.HostFiles;
 import agent.host.Ownership;
 import agent.modules.pkg.apt.AptIndex;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
+import agent.spi.Schema;
 import agent.spi.StateException;
 import agent.spi.Values;
 import java.io.IOException;
@@ -19,7 +21,7 @@ import java.util.Map;
 final class RepoArgs {
 
     static final Param FILE = Param.string("file", "The sources file (one-line default /etc/apt/sources.list; "
-            + "deb822 default /etc/apt/sources.list.d/NAME.sources)");
+            + "deb822 default /etc/apt/sources.list.d/NAME.sources)").checked(Checks.PATH);
     static final Param REFRESH = Param.bool("refresh", true,
             "Refresh the package index after a change: once, before the next pkg state reads it");
     static final Param REFRESH_DB = Param.bool("refresh_db", true, "Same as refresh (Salt's older name)");
@@ -27,6 +29,11 @@ final class RepoArgs {
             + " repeated without test=True, due to the differences in the configured repositories.";
 
     private RepoArgs() {
+    }
+
+    /** A schema whose states are named by a one-line source entry, handed to apt as it is. */
+    static Schema schema(Param... params) {
+        return Schema.of(params).naming(Checks.LINE);
     }
 
     /** A list argument that may also be written as "a,b" or "a b". */

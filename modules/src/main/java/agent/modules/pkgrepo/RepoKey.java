@@ -5,7 +5,6 @@ import agent.spi.Call;
 import agent.spi.StateException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -35,7 +34,7 @@ final class RepoKey {
             }
             Path p = call.context().files().find(url, call.string("__env__", "base"))
                     .orElseThrow(() -> new StateException("Key " + url + " not found"));
-            return Files.readAllBytes(p);
+            return call.context().host().files().read(p);
         } catch (IOException e) {
             throw new StateException("Failed to fetch key " + url + ": " + e.getMessage(), e);
         } catch (SecurityException e) {

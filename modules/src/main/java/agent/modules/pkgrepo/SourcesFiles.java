@@ -1,8 +1,8 @@
 package agent.modules.pkgrepo;
 
-import agent.host.HostFiles;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,13 +21,14 @@ final class SourcesFiles {
     private SourcesFiles() {
     }
 
-    static List<Path> files(HostFiles files) throws IOException {
+    static List<Path> files(Facts facts) throws IOException {
         List<Path> out = new ArrayList<>();
-        if (Files.isRegularFile(MAIN)) {
+        if (facts.get(FileFacts.IS_FILE, MAIN)) {
             out.add(MAIN);
         }
-        if (Files.isDirectory(PARTS)) {
-            for (Path p : files.list(PARTS)) {
+        List<Path> parts = facts.get(FileFacts.LISTING, PARTS);
+        if (parts != null) {
+            for (Path p : parts) {
                 if (p.getFileName().toString().endsWith(".list")) {
                     out.add(p);
                 }
@@ -40,14 +41,14 @@ final class SourcesFiles {
      * Every line describing the same repository as {@code wanted}, in apt's sources files and in
      * {@code also} (the state's own file, which may lie elsewhere).
      */
-    static List<Found> find(HostFiles files, SourceLine wanted, Path also) throws IOException {
-        List<Path> searched = files(files);
-        if (!searched.contains(also) && files.stat(also).isFile()) {
+    static List<Found> find(Facts facts, SourceLine wanted, Path also) throws IOException {
+        List<Path> searched = files(facts);
+        if (!searched.contains(also) && facts.get(FileFacts.STAT, also).isFile()) {
             searched.add(also);
         }
         List<Found> out = new ArrayList<>();
         for (Path file : searched) {
-            List<String> lines = lines(files, file);
+            List<String> lines = lines(facts, file);
             for (int i = 0; i < lines.size(); i++) {
                 Optional<SourceLine> s = SourceLine.parse(lines.get(i));
                 if (s.isPresent() && s.get().sameRepo(wanted)) {
@@ -58,11 +59,10 @@ final class SourcesFiles {
         return out;
     }
 
-    static List<String> lines(HostFiles files, Path file) throws IOException {
-        if (!files.stat(file).exists()) {
-            return new ArrayList<>();
-        }
-        return new ArrayList<>(files.readText(file).lines().toList());
+    /** The file's lines, as the run's facts hold it (a copy to edit); none when it is missing. */
+    static List<String> lines(Facts facts, Path file) throws IOException {
+        String text = facts.get(FileFacts.TEXT, file);
+        return text == null ? new ArrayList<>() : new ArrayList<>(text.lines().toList());
     }
 
     static String text(List<String> lines) {

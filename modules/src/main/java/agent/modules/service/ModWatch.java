@@ -34,7 +34,7 @@ final class ModWatch {
             }
             action = new Action("stop", "stopped", () -> provider.stop(name, options));
         } else if (sfun.equals("running")) {
-            boolean startedHere = call.context().shared(StartedServices.class, StartedServices::new).contains(name);
+            boolean startedHere = call.context().note(StartedServices.NOTE).contains(name);
             // In test mode nothing was started: what this run would have started counts as running.
             if (ServiceArgs.status(provider, host, name, sig) || (call.test() && startedHere)) {
                 if (startedHere && startedAfterEveryChange(call)) {
@@ -66,7 +66,7 @@ final class ModWatch {
         }
         ServiceProvider.Outcome o = action.run().call();
         if (o.ok() && action.verb().equals("start")) {
-            call.context().shared(StartedServices.class, StartedServices::new).add(name);
+            call.context().note(StartedServices.NOTE).add(name);
         }
         ServiceArgs.initDelay(call);
         return Result.of(o.ok(), Map.of(name, o.ok()), o.ok() ? "Service " + action.pastParticiple()

@@ -2,8 +2,8 @@ package agent.modules.service;
 
 import agent.host.Host;
 import agent.host.InitSystem;
+import agent.host.facts.Facts;
 import agent.spi.RunContext;
-import java.io.IOException;
 
 /** Picks the provider for the host's init system. */
 final class Providers {
@@ -11,20 +11,16 @@ final class Providers {
     private Providers() {
     }
 
-    static ServiceProvider forHost(Host host) {
-        return host.initSystem() == InitSystem.SYSTEMD ? new SystemdProvider(host) : new SysvinitProvider(host);
+    /** @param facts where the provider reads what the init system says */
+    static ServiceProvider forHost(Host host, Facts facts) {
+        return host.initSystem() == InitSystem.SYSTEMD ? new SystemdProvider(host, facts) : new SysvinitProvider(host, facts);
     }
 
     /**
-     * The provider for a state of this run. On systemd it is the run's one provider, which
-     * reads every unit the run's service states name with a single systemctl show.
+     * The provider for a state of this run, reading the run's facts: on systemd, one systemctl
+     * show serves every unit the run's service states name.
      */
-    static ServiceProvider forRun(RunContext run) throws IOException {
-        if (run.host().initSystem() != InitSystem.SYSTEMD) {
-            return new SysvinitProvider(run.host());
-        }
-        SystemdProvider systemd = run.shared(SystemdProvider.class, () -> new SystemdProvider(run.host()));
-        systemd.readAhead(run.stateNames("service"), run.changeCount());
-        return systemd;
+    static ServiceProvider forRun(RunContext run) {
+        return forHost(run.host(), run.facts());
     }
 }

@@ -20,6 +20,11 @@ final class Runner {
         return host.commands().run(Command.of(argv).withTimeout(timeout));
     }
 
+    /** A command that only reads (systemctl list-units ...): it makes no fact stale. */
+    CommandResult query(Duration timeout, List<String> argv) throws IOException {
+        return host.commands().run(Command.of(argv).withTimeout(timeout).asQuery());
+    }
+
     ServiceProvider.Outcome outcome(Duration timeout, List<String> argv) throws IOException {
         CommandResult r = run(timeout, argv);
         if (r.timedOut()) {

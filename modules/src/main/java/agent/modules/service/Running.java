@@ -54,7 +54,7 @@ final class Running {
 
         if (call.test()) {
             // Salt predicts with a comment only: a plan's changes stay empty, as formulas' tests expect.
-            call.context().shared(StartedServices.class, StartedServices::new).add(name);
+            call.context().note(StartedServices.NOTE).add(name);
             return Result.pending(new LinkedHashMap<>(ret.changes), join("Service " + name + " is set to start", unmask));
         }
 
@@ -69,7 +69,7 @@ final class Running {
             }
             return ret.toResult();
         }
-        call.context().shared(StartedServices.class, StartedServices::new).add(name);
+        call.context().note(StartedServices.NOTE).add(name);
 
         double delay = ServiceArgs.initDelay(call);
 

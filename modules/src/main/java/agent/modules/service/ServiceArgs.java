@@ -2,7 +2,10 @@ package agent.modules.service;
 
 import agent.host.Host;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
+import agent.spi.Schema;
+import agent.spi.Values;
 import java.io.IOException;
 import java.time.Duration;
 
@@ -13,10 +16,12 @@ final class ServiceArgs {
             "True: also start it at boot; False: also keep it from starting at boot; unset: leave boot alone");
     static final Param SIG = Param.string("sig",
             "Text to look for in the process list instead of asking the init system (services without a working status)");
-    static final Param INIT_DELAY = Param.any("init_delay",
-            "Seconds to wait after starting, stopping or restarting, for services that need a moment");
+    static final Param INIT_DELAY = Param.number("init_delay",
+            "Seconds to wait after starting, stopping or restarting, for services that need a moment")
+            .checked(v -> Double.parseDouble(Values.text(v).strip()) < 0 ? "must not be negative" : null);
     static final Param TIMEOUT = Param.integer("timeout",
-            "Seconds a start, stop or restart command may take before it is killed and the state fails (default 300)");
+            "Seconds a start, stop or restart command may take before it is killed and the state fails (default 300)")
+            .checked(Checks.range(1, 86400));
     static final Param NO_BLOCK = Param.bool("no_block", false, "systemd only: do not wait for the job to finish (--no-block)");
     static final Param UNMASK = Param.bool("unmask", false, "systemd only: remove an indefinite mask before starting");
     static final Param UNMASK_RUNTIME = Param.bool("unmask_runtime", false, "systemd only: remove a runtime mask before starting");
@@ -27,6 +32,11 @@ final class ServiceArgs {
     static final Param RUNTIME = Param.bool("runtime", false, "Manage the runtime mask (until reboot) instead of the indefinite one");
 
     private ServiceArgs() {
+    }
+
+    /** A schema whose states are named by a service (a unit or an init script). */
+    static Schema schema(Param... params) {
+        return Schema.of(params).naming(Checks.SERVICE);
     }
 
     /** {@code enable}: true, false, or null when not given. */

@@ -1,5 +1,7 @@
 package agent.modules.service;
 
+import agent.host.Host;
+import agent.host.facts.Facts;
 import agent.spi.ExecCall;
 import agent.spi.ExecFunction;
 import agent.spi.ExecutionModule;
@@ -25,39 +27,38 @@ public final class ServiceExecution implements ExecutionModule {
     @Override
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
-        f.put("status", ServiceExecution::status);
+        f.put("status", with(ServiceExecution::status));
         // Not in Salt (which spells it status); kept as the obvious name for templates.
-        f.put("running", ServiceExecution::status);
-        f.put("available", c -> provider(c).available(name(c)));
-        f.put("missing", c -> !provider(c).available(name(c)));
-        f.put("enabled", c -> provider(c).enabled(name(c)));
-        f.put("disabled", c -> !provider(c).enabled(name(c)));
-        f.put("get_all", c -> provider(c).all());
-        f.put("get_enabled", c -> filter(c, true));
-        f.put("get_disabled", c -> filter(c, false));
-        f.put("start", c -> provider(c).start(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("stop", c -> provider(c).stop(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("restart", c -> provider(c).restart(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("reload", c -> provider(c).reload(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("force_reload", c -> provider(c).forceReload(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("full_restart", c -> provider(c).fullRestart(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("enable", c -> provider(c).enable(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("disable", c -> provider(c).disable(name(c), ServiceProvider.Options.DEFAULT).ok());
-        f.put("masked", c -> masks(c).masked(name(c), c.bool(1, "runtime", false)));
-        f.put("mask", c -> masks(c).mask(name(c), c.bool(1, "runtime", false)).ok());
-        f.put("unmask", c -> masks(c).unmask(name(c), c.bool(1, "runtime", false)).ok());
-        f.put("show", c -> {
-            if (!(provider(c) instanceof SystemdProvider systemd)) {
+        f.put("running", with(ServiceExecution::status));
+        f.put("available", with((p, c) -> p.available(name(c))));
+        f.put("missing", with((p, c) -> !p.available(name(c))));
+        f.put("enabled", with((p, c) -> p.enabled(name(c))));
+        f.put("disabled", with((p, c) -> !p.enabled(name(c))));
+        f.put("get_all", with((p, c) -> p.all()));
+        f.put("get_enabled", with((p, c) -> filter(p, true)));
+        f.put("get_disabled", with((p, c) -> filter(p, false)));
+        f.put("start", with((p, c) -> p.start(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("stop", with((p, c) -> p.stop(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("restart", with((p, c) -> p.restart(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("reload", with((p, c) -> p.reload(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("force_reload", with((p, c) -> p.forceReload(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("full_restart", with((p, c) -> p.fullRestart(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("enable", with((p, c) -> p.enable(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("disable", with((p, c) -> p.disable(name(c), ServiceProvider.Options.DEFAULT).ok()));
+        f.put("masked", with((p, c) -> masks(p).masked(name(c), c.bool(1, "runtime", false))));
+        f.put("mask", with((p, c) -> masks(p).mask(name(c), c.bool(1, "runtime", false)).ok()));
+        f.put("unmask", with((p, c) -> masks(p).unmask(name(c), c.bool(1, "runtime", false)).ok()));
+        f.put("show", with((p, c) -> {
+            if (!(p instanceof SystemdProvider systemd)) {
                 throw new IllegalArgumentException("service.show needs systemd; this host runs sysvinit scripts");
             }
             return systemd.show(name(c));
-        });
+        }));
         return f;
     }
 
     /** A bool, or for a glob (nginx*, *) a map of every matching service to its status. */
-    private static Object status(ExecCall c) throws IOException {
-        ServiceProvider p = provider(c);
+    private static Object status(ServiceProvider p, ExecCall c) throws IOException {
         String name = name(c);
         String sig = c.string(1, "sig", null);
         if (!Fnmatch.isGlob(name)) {
@@ -72,8 +73,7 @@ public final class ServiceExecution implements ExecutionModule {
         return out;
     }
 
-    private static List<String> filter(ExecCall c, boolean enabled) throws IOException {
-        ServiceProvider p = provider(c);
+    private static List<String> filter(ServiceProvider p, boolean enabled) throws IOException {
         List<String> out = new ArrayList<>();
         for (String service : p.all()) {
             if (p.enabled(service) == enabled) {
@@ -83,8 +83,7 @@ public final class ServiceExecution implements ExecutionModule {
         return out;
     }
 
-    private static ServiceProvider masks(ExecCall c) {
-        ServiceProvider p = provider(c);
+    private static ServiceProvider masks(ServiceProvider p) {
         if (!p.supportsMasks()) {
             throw new IllegalArgumentException("Service masking not available on this minion (needs systemd)");
         }
@@ -95,7 +94,19 @@ public final class ServiceExecution implements ExecutionModule {
         return Values.text(c.required(0, "name"));
     }
 
-    private static ServiceProvider provider(ExecCall c) {
-        return Providers.forHost(c.context().host());
+    /** What a function does with the host's provider. */
+    @FunctionalInterface
+    private interface Body {
+        Object apply(ServiceProvider provider, ExecCall call) throws Exception;
+    }
+
+    /** A function whose provider reads the host through facts of its own, kept for the one call. */
+    private static ExecFunction with(Body body) {
+        return c -> {
+            Host host = c.context().host();
+            try (Facts facts = new Facts(host)) {
+                return body.apply(Providers.forHost(host, facts), c);
+            }
+        };
     }
 }

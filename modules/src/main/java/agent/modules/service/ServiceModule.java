@@ -1,11 +1,9 @@
 package agent.modules.service;
 
 import agent.spi.Call;
-import agent.spi.RunContext;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
 import agent.spi.StateModule;
-import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,41 +13,39 @@ import java.util.Optional;
  */
 public final class ServiceModule implements StateModule {
 
-    private static final StateFunction RUNNING = new StateFunction("running", Schema.of(
+    private static final StateFunction RUNNING = new StateFunction("running", ServiceArgs.schema(
             ServiceArgs.ENABLE, ServiceArgs.SIG, ServiceArgs.INIT_DELAY, ServiceArgs.TIMEOUT, ServiceArgs.NO_BLOCK,
             ServiceArgs.UNMASK, ServiceArgs.UNMASK_RUNTIME, ServiceArgs.RELOAD, ServiceArgs.FULL_RESTART,
             ServiceArgs.FORCE),
             "Start the service if it is not running. With watch or listen, restart it (or reload it) when a"
                     + " watched or listened state changed, unless this state just started it.",
-            Running::apply);
+            Running::apply).reading(new ServiceFacts.Needs(true));
 
-    private static final StateFunction DEAD = new StateFunction("dead", Schema.of(
+    private static final StateFunction DEAD = new StateFunction("dead", ServiceArgs.schema(
             ServiceArgs.ENABLE, ServiceArgs.SIG, ServiceArgs.INIT_DELAY, ServiceArgs.TIMEOUT, ServiceArgs.NO_BLOCK),
             "Stop the service if it is running. With watch or listen, stop it again when a watched or listened"
                     + " state changed.",
-            Dead::apply);
+            Dead::apply).reading(new ServiceFacts.Needs(true));
 
-    private static final StateFunction ENABLED = new StateFunction("enabled", Schema.of(ServiceArgs.TIMEOUT),
+    private static final StateFunction ENABLED = new StateFunction("enabled", ServiceArgs.schema(ServiceArgs.TIMEOUT),
             "Start the service at boot; leave whether it runs now alone.",
-            call -> new Ret().update(Boot.enable(call, provider(call), null, true)).toResult());
+            call -> new Ret().update(Boot.enable(call, provider(call), null, true)).toResult())
+            .reading(new ServiceFacts.Needs(false));
 
-    private static final StateFunction DISABLED = new StateFunction("disabled", Schema.of(ServiceArgs.TIMEOUT),
+    private static final StateFunction DISABLED = new StateFunction("disabled", ServiceArgs.schema(ServiceArgs.TIMEOUT),
             "Do not start the service at boot; leave whether it runs now alone.",
-            call -> new Ret().update(Boot.disable(call, provider(call), null, true)).toResult());
+            call -> new Ret().update(Boot.disable(call, provider(call), null, true)).toResult())
+            .reading(new ServiceFacts.Needs(false));
 
-    private static final StateFunction MASKED = new StateFunction("masked", Schema.of(ServiceArgs.RUNTIME),
+    private static final StateFunction MASKED = new StateFunction("masked", ServiceArgs.schema(ServiceArgs.RUNTIME),
             "systemd only: mask the unit so that nothing can start it.",
-            call -> Masks.masked(call, provider(call), call.bool("runtime")).toResult());
+            call -> Masks.masked(call, provider(call), call.bool("runtime")).toResult())
+            .reading(new ServiceFacts.Needs(false));
 
-    private static final StateFunction UNMASKED = new StateFunction("unmasked", Schema.of(ServiceArgs.RUNTIME),
+    private static final StateFunction UNMASKED = new StateFunction("unmasked", ServiceArgs.schema(ServiceArgs.RUNTIME),
             "systemd only: remove the unit's mask.",
-            call -> Masks.unmasked(call, provider(call), call.bool("runtime")).toResult());
-
-    /** On systemd, the one systemctl show for every unit of the run's service states. */
-    @Override
-    public void readAhead(RunContext run) throws IOException {
-        Providers.forRun(run);
-    }
+            call -> Masks.unmasked(call, provider(call), call.bool("runtime")).toResult())
+            .reading(new ServiceFacts.Needs(false));
 
     @Override
     public String name() {
@@ -72,7 +68,7 @@ public final class ServiceModule implements StateModule {
                 + " changes. systemd when it is PID 1, sysvinit scripts (/etc/init.d, update-rc.d) otherwise.";
     }
 
-    private static ServiceProvider provider(Call call) throws java.io.IOException {
+    private static ServiceProvider provider(Call call) {
         return Providers.forRun(call.context());
     }
 }

@@ -1,5 +1,6 @@
 package agent.modules.service;
 
+import agent.spi.RunNote;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -8,6 +9,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * a listener need not restart a service that started after the changes it listens to.
  */
 final class StartedServices {
+
+    /** A run note: what this run did, which no read of the host can tell. */
+    static final RunNote<StartedServices> NOTE = new RunNote<>("started services", StartedServices::new);
 
     private final Set<String> names = ConcurrentHashMap.newKeySet();
 

@@ -1,13 +1,14 @@
 package agent.modules.service;
 
 import agent.host.CommandResult;
+import agent.host.FileStat;
 import agent.host.Host;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * systemd: the state of a unit comes from one {@code systemctl show}; actions are systemctl
- * verbs. Unit files written or changed since systemd last read them are picked up with a
+ * systemd: the state of a unit comes from {@code systemctl show}, a fact of the run (one process
+ * for the units of all its service states, again after any process); actions are systemctl verbs. Unit files written or changed since systemd last read them are picked up with a
  * daemon-reload first, as Salt does.
  */
 final class SystemdProvider implements ServiceProvider {
@@ -32,20 +33,20 @@ final class SystemdProvider implements ServiceProvider {
     private static final Duration ACTIVATING_WAIT = Duration.ofSeconds(3);
 
     private final Host host;
+    private final Facts facts;
     private final Path root;
     private final Runner runner;
-    /** Units shown since the last action: one systemctl show per unit and state. */
-    private final Map<String, Map<String, String>> shown = new HashMap<>();
+    /** Units this provider ran a daemon-reload for: once each, even when systemd still asks for one. */
     private final Set<String> reloadedFor = new HashSet<>();
-    /** The run's change count when what {@link #shown} holds was read; -1 before the first read. */
-    private int changeCountRead = -1;
 
-    SystemdProvider(Host host) {
-        this(host, Path.of("/"));
+    /** @param facts where the units' properties are read: the run's, so that one systemctl show serves all its states */
+    SystemdProvider(Host host, Facts facts) {
+        this(host, facts, Path.of("/"));
     }
 
-    SystemdProvider(Host host, Path root) {
+    SystemdProvider(Host host, Facts facts, Path root) {
         this.host = host;
+        this.facts = facts;
         this.root = root;
         this.runner = new Runner(host);
     }
@@ -68,55 +69,17 @@ final class SystemdProvider implements ServiceProvider {
     }
 
     /**
-     * Before the first of a run's service states: one systemctl show for every unit they name
-     * (a process each costs more than the state's own work). Once another state changed
-     * something or failed, all that was read is forgotten and units are read one by one again.
+     * systemctl show's properties of the unit, from the run's facts. A unit file written or
+     * changed since systemd read it is first picked up with a daemon-reload.
      */
-    synchronized void readAhead(List<String> services, int changeCount) throws IOException {
-        if (changeCount == changeCountRead) {
-            return;
-        }
-        boolean first = changeCountRead < 0;
-        changeCountRead = changeCount;
-        shown.clear();
-        reloadedFor.clear();
-        List<String> units = services.stream().map(SystemdProvider::unit).distinct().toList();
-        if (!first || units.size() < 2) {
-            return;
-        }
-        CommandResult r = showAll(units);
-        List<Map<String, String>> blocks = r.ok() ? parseShowAll(r.stdout()) : List.of();
-        if (blocks.size() != units.size()) {
-            return;   // each state then asks for its own unit, and reports what goes wrong
-        }
-        for (int i = 0; i < units.size(); i++) {
-            if (!needsReload(units.get(i), blocks.get(i))) {
-                shown.put(units.get(i), blocks.get(i));
-            }
-        }
-    }
-
-    /** systemctl show's properties of the unit. */
-    synchronized Map<String, String> show(String service) throws IOException {
+    Map<String, String> show(String service) throws IOException {
         String unit = unit(service);
-        Map<String, String> props = shown.get(unit);
-        if (props == null) {
-            props = query(unit);
-            if (needsReload(unit, props) && reloadedFor.add(unit)) {
-                daemonReload();
-                props = query(unit);
-            }
-            shown.put(unit, props);
+        Map<String, String> props = facts.get(ServiceFacts.UNIT, unit);
+        if (needsReload(unit, props) && reloadedFor.add(unit)) {
+            daemonReload();
+            props = facts.get(ServiceFacts.UNIT, unit);
         }
         return props;
-    }
-
-    private Map<String, String> query(String unit) throws IOException {
-        CommandResult r = showAll(List.of(unit));
-        if (!r.ok()) {
-            throw new IOException("systemctl show " + unit + " failed: " + r.output());
-        }
-        return parseShow(r.stdout());
     }
 
     static Map<String, String> parseShow(String text) {
@@ -128,13 +91,6 @@ final class SystemdProvider implements ServiceProvider {
             }
         }
         return out;
-    }
-
-    /** {@code systemctl show} of our properties for these units. */
-    private CommandResult showAll(List<String> units) throws IOException {
-        List<String> argv = new ArrayList<>(List.of("systemctl", "show", "--property=" + PROPERTIES, "--"));
-        argv.addAll(units);
-        return runner.run(Duration.ofSeconds(60), argv);
     }
 
     /** systemctl show of several units: one block each, in the order asked, between empty lines. */
@@ -149,7 +105,7 @@ final class SystemdProvider implements ServiceProvider {
     }
 
     /** A unit file changed on disk, or one systemd has not loaded yet (just written). */
-    private boolean needsReload(String unit, Map<String, String> props) {
+    private boolean needsReload(String unit, Map<String, String> props) throws IOException {
         if ("yes".equals(props.get("NeedDaemonReload"))) {
             return true;
         }
@@ -157,17 +113,16 @@ final class SystemdProvider implements ServiceProvider {
             return false;
         }
         for (String dir : UNIT_DIRS) {
-            if (Files.exists(root.resolve(dir).resolve(unit))) {
+            if (facts.get(FileFacts.EXISTS, root.resolve(dir).resolve(unit))) {
                 return true;
             }
         }
         String base = unit.endsWith(".service") ? unit.substring(0, unit.length() - ".service".length()) : "";
-        return !base.isEmpty() && Files.isExecutable(root.resolve("etc/init.d").resolve(base));
+        return !base.isEmpty() && facts.get(FileFacts.IS_EXECUTABLE, root.resolve("etc/init.d").resolve(base));
     }
 
     private void daemonReload() throws IOException {
         runner.run(Duration.ofMinutes(2), List.of("systemctl", "daemon-reload"));
-        shown.clear();
     }
 
     @Override
@@ -179,7 +134,7 @@ final class SystemdProvider implements ServiceProvider {
     @Override
     public List<String> all() throws IOException {
         Set<String> out = new TreeSet<>();
-        CommandResult r = runner.run(Duration.ofSeconds(60), List.of("systemctl", "list-unit-files", "--type=service",
+        CommandResult r = runner.query(Duration.ofSeconds(60), List.of("systemctl", "list-unit-files", "--type=service",
                 "--no-legend", "--no-pager", "--plain"));
         for (String line : r.stdout().split("\n")) {
             String first = line.strip().split("\\s+")[0];
@@ -187,7 +142,7 @@ final class SystemdProvider implements ServiceProvider {
                 out.add(first.substring(0, first.length() - ".service".length()));
             }
         }
-        r = runner.run(Duration.ofSeconds(60), List.of("systemctl", "list-units", "--type=service", "--all",
+        r = runner.query(Duration.ofSeconds(60), List.of("systemctl", "list-units", "--type=service", "--all",
                 "--no-legend", "--no-pager", "--plain"));
         for (String line : r.stdout().split("\n")) {
             // UNIT LOAD ACTIVE SUB DESCRIPTION; units only referenced (LOAD not-found) do not exist.
@@ -203,13 +158,14 @@ final class SystemdProvider implements ServiceProvider {
     @Override
     public boolean running(String service) throws IOException {
         long deadline = System.nanoTime() + ACTIVATING_WAIT.toNanos();
+        Map<String, String> props = show(service);
         while (true) {
-            String state = show(service).getOrDefault("ActiveState", "");
+            String state = props.getOrDefault("ActiveState", "");
             if (!state.equals("activating") || System.nanoTime() > deadline) {
                 return state.equals("active") || state.equals("reloading");
             }
             sleep(100);
-            shown.remove(unit(service));
+            props = facts.readAgain(ServiceFacts.UNIT, unit(service));
         }
     }
 
@@ -218,14 +174,14 @@ final class SystemdProvider implements ServiceProvider {
         String state = show(service).getOrDefault("UnitFileState", "");
         if (state.equals("generated") && isSysvScript(service)) {
             // A unit made from an init script: its boot links decide, as systemd-sysv-install says.
-            SysvinitProvider sysv = new SysvinitProvider(host, root);
+            SysvinitProvider sysv = new SysvinitProvider(host, facts, root);
             return sysv.startsIn(service, "S") || sysv.startsIn(service, "5") || sysv.enabled(service);
         }
         return ENABLED.contains(state);
     }
 
-    private boolean isSysvScript(String service) {
-        return !service.contains(".") && Files.isExecutable(root.resolve("etc/init.d").resolve(service));
+    private boolean isSysvScript(String service) throws IOException {
+        return !service.contains(".") && facts.get(FileFacts.IS_EXECUTABLE, root.resolve("etc/init.d").resolve(service));
     }
 
     @Override
@@ -279,7 +235,8 @@ final class SystemdProvider implements ServiceProvider {
     public boolean masked(String service, boolean runtime) throws IOException {
         show(service);
         Path link = root.resolve(runtime ? "run" : "etc").resolve("systemd/system").resolve(unit(service));
-        return Files.isSymbolicLink(link) && Files.readSymbolicLink(link).toString().equals("/dev/null");
+        FileStat st = facts.get(FileFacts.STAT, link);
+        return st.isSymlink() && "/dev/null".equals(st.linkTarget());
     }
 
     @Override
@@ -302,11 +259,7 @@ final class SystemdProvider implements ServiceProvider {
         argv.add(verb);
         argv.addAll(List.of(args).subList(0, args.length - 1));
         argv.add(unit(service));
-        try {
-            return runner.outcome(o.timeout(), argv);
-        } finally {
-            shown.remove(unit(service));
-        }
+        return runner.outcome(o.timeout(), argv);
     }
 
     private static void sleep(long ms) {

@@ -2,11 +2,9 @@ package agent.modules.service;
 
 import agent.host.Commands;
 import agent.host.Host;
+import agent.host.facts.Facts;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,16 +22,19 @@ final class SysvinitProvider implements ServiceProvider {
     private static final Pattern INITDEFAULT = Pattern.compile("(?m)^[^#:]*:([0-9Ss]):initdefault:");
 
     private final Host host;
+    private final Facts facts;
     private final Path root;
     private final Runner runner;
 
-    SysvinitProvider(Host host) {
-        this(host, Path.of("/"));
+    /** @param facts where status answers are kept: the run's */
+    SysvinitProvider(Host host, Facts facts) {
+        this(host, facts, Path.of("/"));
     }
 
     /** {@code root} is where /etc is read from (tests point it at a folder). */
-    SysvinitProvider(Host host, Path root) {
+    SysvinitProvider(Host host, Facts facts, Path root) {
         this.host = host;
+        this.facts = facts;
         this.root = root;
         this.runner = new Runner(host);
     }
@@ -43,24 +44,29 @@ final class SysvinitProvider implements ServiceProvider {
         return "sysvinit";
     }
 
-    private Path script(String service) {
+    private static Path script(String service, Path root) {
         return root.resolve("etc/init.d").resolve(service);
+    }
+
+    /** A name a service script can have. */
+    static boolean isName(String service) {
+        return !service.isEmpty() && !service.contains("/") && !NOT_SERVICES.contains(service);
     }
 
     @Override
     public boolean available(String service) {
-        if (service.isEmpty() || service.contains("/") || NOT_SERVICES.contains(service)) {
+        if (!isName(service)) {
             return false;
         }
-        Path p = script(service);
-        return Files.isRegularFile(p) && Files.isExecutable(p);
+        Path p = script(service, root);
+        return host.files().statFollow(p).isFile() && host.files().isExecutable(p);
     }
 
     @Override
     public List<String> all() throws IOException {
         List<String> out = new ArrayList<>();
         Path dir = root.resolve("etc/init.d");
-        if (!Files.isDirectory(dir)) {
+        if (!host.files().isDirectory(dir)) {
             return out;
         }
         for (Path p : host.files().list(dir)) {
@@ -72,10 +78,15 @@ final class SysvinitProvider implements ServiceProvider {
         return out;
     }
 
-    /** The script's status action: 0 is running (LSB), anything else is not. */
+    /** The script's status action (a fact of the run): 0 is running (LSB), anything else is not. */
     @Override
     public boolean running(String service) throws IOException {
-        return runner.run(Duration.ofSeconds(60), action(service, "status")).exitCode() == 0;
+        return facts.get(ServiceFacts.SCRIPT_RUNNING, statusCommand(service, root));
+    }
+
+    /** The command that asks a script whether its service runs. */
+    static List<String> statusCommand(String service, Path root) {
+        return action(service, "status", root);
     }
 
     /** A start link (S??name) in the default runlevel, as Salt's debian_service checks. */
@@ -92,7 +103,7 @@ final class SysvinitProvider implements ServiceProvider {
     /** initdefault from /etc/inittab; 2, Debian's default, when there is none (as Salt assumes). */
     String defaultRunlevel() {
         try {
-            Matcher m = INITDEFAULT.matcher(Files.readString(root.resolve("etc/inittab")));
+            Matcher m = INITDEFAULT.matcher(host.files().readText(root.resolve("etc/inittab")));
             if (m.find()) {
                 return m.group(1);
             }
@@ -105,15 +116,13 @@ final class SysvinitProvider implements ServiceProvider {
     private List<Path> links(String service, String rcDir, String kinds) throws IOException {
         List<Path> out = new ArrayList<>();
         Path dir = root.resolve("etc").resolve(rcDir);
-        if (!Files.isDirectory(dir)) {
+        if (!host.files().isDirectory(dir)) {
             return out;
         }
         Pattern link = Pattern.compile("[" + kinds + "]\\d\\d" + Pattern.quote(service));
-        try (DirectoryStream<Path> s = Files.newDirectoryStream(dir)) {
-            for (Path p : s) {
-                if (link.matcher(p.getFileName().toString()).matches()) {
-                    out.add(p);
-                }
+        for (Path p : host.files().list(dir)) {
+            if (link.matcher(p.getFileName().toString()).matches()) {
+                out.add(p);
             }
         }
         return out;
@@ -209,9 +218,13 @@ final class SysvinitProvider implements ServiceProvider {
 
     /** {@code service NAME ACTION} (a clean environment, as at boot), else the script itself. */
     private List<String> action(String service, String action) {
+        return action(service, action, root);
+    }
+
+    private static List<String> action(String service, String action, Path root) {
         if (Commands.which("service").isPresent()) {
             return List.of("service", service, action);
         }
-        return List.of(script(service).toString(), action);
+        return List.of(script(service, root).toString(), action);
     }
 }

@@ -1,6 +1,7 @@
 package agent.modules.ssh;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
@@ -13,9 +14,9 @@ import java.util.Set;
 /** ssh_auth.absent: a key (or every key of a source file) is not in the user's authorized_keys. */
 final class AuthAbsent {
 
-    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(AuthParams.common()),
+    static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(AuthParams.common()).naming(Checks.NOT_OPTION),
             "Ensure a public key is not authorized for a user.",
-            AuthAbsent::apply);
+            AuthAbsent::apply).reading(AuthTarget::needs);
 
     private AuthAbsent() {
     }

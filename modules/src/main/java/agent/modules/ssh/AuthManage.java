@@ -1,6 +1,7 @@
 package agent.modules.ssh;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -20,9 +21,9 @@ import java.util.Set;
 final class AuthManage {
 
     static final StateFunction FUNCTION = new StateFunction("manage",
-            Schema.of(AuthParams.common()).plus(Param.list("ssh_keys", "The keys, each as ssh_auth.present's name takes it").requiredArg()),
+            Schema.of(AuthParams.common()).naming(Checks.NOT_OPTION).plus(Param.list("ssh_keys", "The keys, each as ssh_auth.present's name takes it").requiredArg()),
             "Ensure a user's authorized_keys holds exactly the listed keys (and those of source).",
-            AuthManage::apply);
+            AuthManage::apply).reading(AuthTarget::needs);
 
     private AuthManage() {
     }

@@ -1,6 +1,7 @@
 package agent.modules.ssh;
 
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
@@ -12,9 +13,9 @@ import java.util.Optional;
 /** ssh_auth.present: a key (or every key of a source file) is in the user's authorized_keys. */
 final class AuthPresent {
 
-    static final StateFunction FUNCTION = new StateFunction("present", Schema.of(AuthParams.common()),
+    static final StateFunction FUNCTION = new StateFunction("present", Schema.of(AuthParams.common()).naming(Checks.NOT_OPTION),
             "Ensure a public key is authorized for a user. The name is the key: \"[options] type key [comment]\" or just the base64 key.",
-            AuthPresent::apply);
+            AuthPresent::apply).reading(AuthTarget::needs);
 
     private AuthPresent() {
     }

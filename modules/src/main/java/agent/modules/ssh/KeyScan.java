@@ -27,7 +27,8 @@ final class KeyScan {
             argv.addAll(List.of("-t", enc));
         }
         argv.addAll(List.of("-T", String.valueOf(timeoutSeconds), "--", host));
-        CommandResult r = commands.run(Command.of(argv).withTimeout(Duration.ofSeconds(timeoutSeconds + 10L)));
+        // It asks another machine and changes nothing here: a query.
+        CommandResult r = commands.run(Command.of(argv).withTimeout(Duration.ofSeconds(timeoutSeconds + 10L)).asQuery());
         List<Offered> out = new ArrayList<>();
         for (String line : r.stdout().split("\n")) {
             String[] f = SshKey.splitBlanks(line, 0);

@@ -2,6 +2,7 @@ package agent.modules.ssh;
 
 import agent.host.HostFiles;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -14,9 +15,9 @@ import java.util.Map;
 final class KnownHostsAbsent {
 
     static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(
-            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file"),
-            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)"),
-            Param.integer("port", "The host's ssh port, when not 22")),
+            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file").checked(Checks.USER),
+            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)").checked(Checks.NOT_OPTION),
+            Param.integer("port", "The host's ssh port, when not 22").checked(Checks.PORT)).naming(Checks.HOST),
             "Ensure a host has no key in a known_hosts file.",
             KnownHostsAbsent::apply);
 
@@ -28,8 +29,7 @@ final class KnownHostsAbsent {
         String config = KnownHostsFile.config(call);
         KeyFilePlace place = KnownHostsFile.place(call);
         HostFiles files = call.context().host().files();
-        KeyFiles keyFiles = KeyFiles.of(call.context());
-        KnownHosts known = new KnownHosts(keyFiles.lines(files, place.file()));
+        KnownHosts known = new KnownHosts(call.context().facts().get(KeyFiles.KNOWN_HOSTS, place.file()).lines());
         String host = KnownHosts.hostField(name, call.integer("port").map(Long::intValue).orElse(null));
         List<KnownHosts.Entry> stored = known.find(host);
         if (stored.isEmpty()) {
@@ -42,7 +42,7 @@ final class KnownHostsAbsent {
             return Result.pending(changes, "Key for " + name + " is set to be removed from " + config);
         }
         known.remove(stored);
-        keyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
+        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
         StringBuilder comment = new StringBuilder();
         stored.forEach(e -> comment.append("# Host ").append(host).append(" found: line ").append(e.line()).append('\n'));
         return Result.changed(changes, comment + place.file().toString() + " updated.");

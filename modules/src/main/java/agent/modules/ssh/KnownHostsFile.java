@@ -2,8 +2,10 @@ package agent.modules.ssh;
 
 import agent.host.AccountNames;
 import agent.host.Accounts;
+import agent.host.facts.AccountFacts;
 import agent.modules.accounts.Planned;
 import agent.spi.Call;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ final class KnownHostsFile {
     }
 
     /** Where the file is and who owns it; a failure comment when that cannot be known. */
-    static KeyFilePlace place(Call call) {
+    static KeyFilePlace place(Call call) throws IOException {
         String config = config(call);
         if (!call.has("user")) {
             if (!config.startsWith("/")) {
@@ -32,7 +34,7 @@ final class KnownHostsFile {
             return new KeyFilePlace(Path.of(config).normalize(), null, null, null, 0644, false);
         }
         String user = AccountNames.check("user", call.string("user").orElseThrow());
-        Accounts.User account = call.context().host().accounts().snapshot().user(user);
+        Accounts.User account = call.context().facts().get(AccountFacts.DATABASE).user(user);
         if (account != null) {
             String home = account.home();
             return new KeyFilePlace(KeyFilePlace.resolve(config, user, home, false), Path.of(home),

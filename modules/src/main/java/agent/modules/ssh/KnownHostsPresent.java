@@ -2,6 +2,7 @@ package agent.modules.ssh;
 
 import agent.host.HostFiles;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -20,15 +21,16 @@ import java.util.stream.Collectors;
 final class KnownHostsPresent {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(
-            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file"),
-            Param.string("key", "The host's public key (base64); needs enc"),
-            Param.string("enc", "Key type: ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa ..."),
-            Param.string("fingerprint", "Fingerprint the host's key must have (hex pairs, or SHA256:... as ssh-keygen -l prints); the key is fetched with ssh-keyscan"),
-            Param.string("fingerprint_hash_type", "Digest of a hex fingerprint: sha256 (default), md5 ...").withDefault("sha256"),
-            Param.integer("port", "The host's ssh port, when not 22: entries are written as [host]:port"),
-            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)"),
+            Param.string("user", "The user whose ~/.ssh/known_hosts is managed; unset: the system file").checked(Checks.USER),
+            Param.string("key", "The host's public key (base64); needs enc").checked(Checks.NOT_OPTION),
+            Param.string("enc", "Key type: ssh-ed25519, ecdsa-sha2-nistp256, ssh-rsa ...").checked(Checks.NOT_OPTION),
+            Param.string("fingerprint", "Fingerprint the host's key must have (hex pairs, or SHA256:... as ssh-keygen -l prints); the key is fetched with ssh-keyscan").checked(Checks.NOT_OPTION),
+            Param.oneOf("fingerprint_hash_type", "Digest of a hex fingerprint", Checks.DIGESTS.toArray(String[]::new))
+                    .withDefault("sha256"),
+            Param.integer("port", "The host's ssh port, when not 22: entries are written as [host]:port").checked(Checks.PORT),
+            Param.string("config", "The file: relative to the user's home (default .ssh/known_hosts), or absolute (default /etc/ssh/ssh_known_hosts)").checked(Checks.NOT_OPTION),
             Param.bool("hash_known_hosts", true, "Write the host name hashed, as ssh's HashKnownHosts does"),
-            Param.integer("timeout", "Seconds ssh-keyscan waits for the host").withDefault(5)),
+            Param.integer("timeout", "Seconds ssh-keyscan waits for the host").withDefault(5).checked(Checks.range(1, 3600))).naming(Checks.HOST),
             "Ensure a host's public key is in a known_hosts file.",
             KnownHostsPresent::apply);
 
@@ -56,8 +58,7 @@ final class KnownHostsPresent {
         Integer port = call.integer("port").map(Long::intValue).orElse(null);
         String host = KnownHosts.hostField(name, port);
         HostFiles files = call.context().host().files();
-        KeyFiles keyFiles = KeyFiles.of(call.context());
-        KnownHosts known = new KnownHosts(keyFiles.lines(files, place.file()));
+        KnownHosts known = new KnownHosts(call.context().facts().get(KeyFiles.KNOWN_HOSTS, place.file()).lines());
         List<KnownHosts.Entry> stored = known.find(host);
         boolean present = key != null ? stored.stream().anyMatch(e -> e.key().equals(key))
                 : fingerprint != null ? stored.stream().anyMatch(e -> Fingerprint.matches(e.key(), fingerprint, hashType))
@@ -102,7 +103,7 @@ final class KnownHostsPresent {
             added.add(new KnownHosts.Entry(0, host, k.enc(), k.key()).info(hashType));
         }
         place.makeParents(files);
-        keyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
+        KeyFiles.write(files, place.file(), known.lines(), place.forWrite(files));
         String saved = key != null ? "key: " + key : "fingerprint: " + added.getFirst().get("fingerprint");
         return Result.changed(changes(old, added), name + "'s key saved to " + config + " (" + saved + ")");
     }

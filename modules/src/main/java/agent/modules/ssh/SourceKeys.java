@@ -2,7 +2,6 @@ package agent.modules.ssh;
 
 import agent.spi.Call;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,7 @@ final class SourceKeys {
         }
         List<String> defaults = call.strings("options");
         List<SshKey> keys = new ArrayList<>();
-        for (String line : Files.readAllLines(file.get())) {
+        for (String line : call.context().host().files().readText(file.get()).lines().toList()) {
             SshKey.parseLine(line).ifPresent(k -> keys.add(k.options().isEmpty() && !defaults.isEmpty()
                     ? new SshKey(defaults, k.enc(), k.key(), k.comment()) : k));
         }

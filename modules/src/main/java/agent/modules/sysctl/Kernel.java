@@ -3,10 +3,12 @@ package agent.modules.sysctl;
 import agent.host.Command;
 import agent.host.CommandResult;
 import agent.host.Host;
+import agent.host.facts.Fact;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
+import agent.host.facts.PathFact;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,23 +46,37 @@ final class Kernel {
         return p;
     }
 
-    /** The running value as `sysctl -n` prints it; empty when the kernel has no such key. */
-    static Optional<String> get(String name) throws IOException {
-        try {
-            String text = Files.readString(procPath(name), StandardCharsets.UTF_8);
-            return Optional.of(text.endsWith("\n") ? text.substring(0, text.length() - 1) : text);
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
-        }
+    /**
+     * A running value as a fact, keyed by its /proc/sys file: the text `sysctl -n` prints; null
+     * when the kernel has no such key. Stale after any process (sysctl -w is one).
+     */
+    static final Fact<Path, String> VALUE = new PathFact<>("sysctl value", (host, path) -> value(host.files().readIfExists(path)));
+
+    /** The running value, read through the run's facts; empty when the kernel has no such key. */
+    static Optional<String> get(Facts facts, String name) throws IOException {
+        return Optional.ofNullable(facts.get(VALUE, procPath(name)));
     }
 
-    static boolean exists(String name) {
-        return Files.exists(procPath(name));
+    /** The running value, read now (for execution functions, which have no run). */
+    static Optional<String> get(Host host, String name) throws IOException {
+        return Optional.ofNullable(value(host.files().readIfExists(procPath(name))));
+    }
+
+    private static String value(byte[] bytes) {
+        if (bytes == null) {
+            return null;
+        }
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
+    }
+
+    static boolean exists(Facts facts, String name) throws IOException {
+        return facts.get(FileFacts.EXISTS, procPath(name));
     }
 
     /** sysctl -w name=value; a refusal is an IOException carrying sysctl's message. */
     static void assign(Host host, String name, String value) throws IOException {
-        if (!exists(name)) {
+        if (!host.files().exists(procPath(name))) {
             throw new IOException("sysctl " + name + " does not exist");
         }
         CommandResult r = host.commands().run(Command.of("sysctl", "-w", name + "=" + value));
@@ -74,7 +90,7 @@ final class Kernel {
 
     /** Every running value, from `sysctl -a` (it knows which /proc/sys files cannot be read). */
     static Map<String, String> all(Host host) throws IOException {
-        CommandResult r = host.commands().run(Command.of("sysctl", "-a"));
+        CommandResult r = host.commands().run(Command.of("sysctl", "-a").asQuery());
         Map<String, String> out = new LinkedHashMap<>();
         for (String line : r.stdout().lines().toList()) {
             int eq = line.indexOf(" = ");

@@ -1,7 +1,11 @@
 package agent.modules.sysctl;
 
 import agent.host.HostFiles;
+import agent.host.facts.Facts;
+import agent.host.facts.FileFacts;
+import agent.host.facts.Need;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -10,21 +14,23 @@ import agent.spi.Values;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /** sysctl.present: a kernel parameter has this value now and in the configuration file. */
 final class Present {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(
-            new Param("value", Param.Type.ANY, true, null,
+            new Param("value", Param.Type.STRING, true, null,
                     "The value, as /proc/sys prints it (e.g. '4096 87380 6291456'; whitespace runs compare equal)"),
             Param.string("config", "The file that keeps the value across boots; default /etc/sysctl.d/99-salt.conf "
-                    + "where systemd 207+ booted the host, else /etc/sysctl.conf"),
+                    + "where systemd 207+ booted the host, else /etc/sysctl.conf").checked(Checks.PATH),
             Param.bool("ignore", false, "Salt 3001's option: a key this kernel does not have is written to the "
-                    + "file only, not an error")),
+                    + "file only, not an error")).naming(Checks.SYSCTL_KEY),
             "Set a kernel parameter (sysctl -w) and persist it in a sysctl configuration file.",
-            Present::apply);
+            Present::apply).reading(Present::needs);
 
     private Present() {
     }
@@ -32,18 +38,21 @@ final class Present {
     static Result apply(Call call) throws Exception {
         String name = call.name();
         String value = Values.text(call.raw("value"));
-        Path config = Path.of(call.string("config").orElseGet(() -> SysctlConf.defaultConfig(call.context().grains())));
+        Facts facts = call.context().facts();
+        Optional<String> given = call.string("config");
+        Path config = Path.of(given.isPresent() ? given.get()
+                : SysctlConf.defaultConfig(facts.get(FileFacts.IS_DIRECTORY, SysctlConf.SYSTEMD_RUNTIME), call.context().grains()));
         Kernel.procPath(name);
         if (call.test()) {
             return predict(call, name, value, config);
         }
         HostFiles files = call.context().host().files();
-        boolean running = Kernel.exists(name);
+        boolean running = Kernel.exists(facts, name);
         boolean ignored = !running && call.bool("ignore");
         try {
-            String text = files.stat(config).exists() ? files.readText(config) : SysctlConf.HEADER;
+            String text = Objects.requireNonNullElse(facts.get(FileFacts.TEXT, config), SysctlConf.HEADER);
             Optional<String> updated = SysctlConf.withValue(text, name, value);
-            boolean kernelDiffers = !SysctlConf.sanitized(Kernel.get(name).orElse("")).equals(SysctlConf.sanitized(value));
+            boolean kernelDiffers = !SysctlConf.sanitized(Kernel.get(facts, name).orElse("")).equals(SysctlConf.sanitized(value));
             if (updated.isEmpty() && (!kernelDiffers || ignored)) {
                 return Result.ok("Sysctl value " + name + " = " + value + " is already set");
             }
@@ -62,16 +71,26 @@ final class Present {
         return Result.changed(changes, "Updated sysctl value " + name + " = " + value);
     }
 
+    /** The running value a state compares. */
+    private static List<Need<?, ?>> needs(Map<String, Object> args, Facts facts) {
+        try {
+            return args.get("name") instanceof String name ? List.of(new Need<>(Kernel.VALUE, Kernel.procPath(name))) : List.of();
+        } catch (IllegalArgumentException e) {
+            return List.of();   // an invalid name: the state says so
+        }
+    }
+
     /** Salt's test-mode verdicts, word for word (including which case wins when several apply). */
     private static Result predict(Call call, String name, String value, Path config) throws IOException {
         Map<String, String> configured;
         try {
-            configured = SysctlConf.read(call.context().host().files(), config);
+            String text = call.context().facts().get(FileFacts.TEXT, config);
+            configured = text == null ? Map.of() : SysctlConf.parse(text);
         } catch (IOException e) {
             return Result.pending(Map.of(), "Sysctl option " + name + " might be changed, we failed to check config file at "
                     + config + ". The file is either unreadable, or missing.");
         }
-        String current = Kernel.get(name).orElse("");
+        String current = Kernel.get(call.context().facts(), name).orElse("");
         if (!current.isEmpty()) {
             if (configured.containsKey(name)) {
                 if (words(value).equals(words(current))) {

@@ -26,10 +26,12 @@ final class SysctlConf {
      * Salt's rule: systemd 207 and later reads only /etc/sysctl.d, so on a host booted with it
      * the values go to /etc/sysctl.d/99-salt.conf; elsewhere to /etc/sysctl.conf.
      */
-    static String defaultConfig(Map<String, Object> grains) {
-        boolean booted = java.nio.file.Files.isDirectory(Path.of("/run/systemd/system"));
-        return booted && systemdVersion(grains) >= 207 ? "/etc/sysctl.d/99-salt.conf" : "/etc/sysctl.conf";
+    static String defaultConfig(boolean systemdBooted, Map<String, Object> grains) {
+        return systemdBooted && systemdVersion(grains) >= 207 ? "/etc/sysctl.d/99-salt.conf" : "/etc/sysctl.conf";
     }
+
+    /** Where systemd keeps its runtime units: there only while systemd is PID 1 (sd_booted). */
+    static final Path SYSTEMD_RUNTIME = Path.of("/run/systemd/system");
 
     private static int systemdVersion(Map<String, Object> grains) {
         if (grains.get("systemd") instanceof Map<?, ?> sd && sd.get("version") != null) {
@@ -43,11 +45,13 @@ final class SysctlConf {
 
     /** key → value of every non-comment line; empty when the file is missing (Salt: []). */
     static Map<String, String> read(HostFiles files, Path config) throws IOException {
+        return files.stat(config).exists() ? parse(files.readText(config)) : new LinkedHashMap<>();
+    }
+
+    /** key → value of every non-comment line of a file's text. */
+    static Map<String, String> parse(String text) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (!files.stat(config).exists()) {
-            return out;
-        }
-        for (String line : files.readText(config).lines().toList()) {
+        for (String line : text.lines().toList()) {
             String t = line.strip();
             int eq = t.indexOf('=');
             if (!t.startsWith("#") && eq >= 0) {

@@ -20,7 +20,7 @@ public final class SysctlExecution implements ExecutionModule {
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
         // get(name): the running value, "" when the kernel has no such key
-        f.put("get", c -> Kernel.get(Values.text(c.required(0, "name"))).orElse(""));
+        f.put("get", c -> Kernel.get(c.context().host(), Values.text(c.required(0, "name"))).orElse(""));
         // show(config_file=False): the running values, or a file's (an empty list when it is missing)
         f.put("show", c -> {
             Object file = c.arg(0, "config_file", null);
@@ -33,7 +33,8 @@ public final class SysctlExecution implements ExecutionModule {
             }
             return SysctlConf.read(c.context().host().files(), path);
         });
-        f.put("default_config", c -> SysctlConf.defaultConfig(c.context().grains()));
+        f.put("default_config", c -> SysctlConf.defaultConfig(c.context().host().files().isDirectory(SysctlConf.SYSTEMD_RUNTIME),
+                c.context().grains()));
         return f;
     }
 }

@@ -1,5 +1,7 @@
 package agent.modules.user;
 
+import agent.spi.Check;
+import agent.spi.Values;
 import java.util.List;
 
 /**
@@ -10,6 +12,10 @@ record Gecos(String fullname, String roomnumber, String workphone, String homeph
 
     /** The parts by their Salt argument names, in field order. */
     static final List<String> PARTS = List.of("fullname", "roomnumber", "workphone", "homephone", "other");
+
+    /** A part cannot hold the passwd file's field separator, nor a line break (usermod refuses them). */
+    static final Check FIELD = v -> Values.text(v).chars().anyMatch(c -> c == ':' || c < 0x20)
+            ? "must not contain ':' or control characters" : null;
 
     static Gecos parse(String field) {
         String[] f = field.split(",", 5);

@@ -10,6 +10,7 @@ import agent.host.facts.AccountFacts;
 import agent.host.facts.Facts;
 import agent.host.facts.Need;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
@@ -24,7 +25,7 @@ final class UserAbsent {
 
     static final StateFunction FUNCTION = new StateFunction("absent", Schema.of(
             Param.bool("purge", false, "Also delete the home folder and mail spool"),
-            Param.bool("force", false, "Remove the user even while logged in")),
+            Param.bool("force", false, "Remove the user even while logged in")).naming(Checks.USER),
             "Ensure a user account does not exist.",
             UserAbsent::apply).reading((args, facts) -> List.of(Need.whole(AccountFacts.DATABASE)));
 

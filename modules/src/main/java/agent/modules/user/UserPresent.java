@@ -9,10 +9,12 @@ import agent.host.facts.FileFacts;
 import agent.host.facts.Need;
 import agent.modules.accounts.Planned;
 import agent.spi.Call;
+import agent.spi.Checks;
 import agent.spi.Param;
 import agent.spi.Result;
 import agent.spi.Schema;
 import agent.spi.StateFunction;
+import agent.spi.Values;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -24,22 +26,24 @@ import java.util.Optional;
 final class UserPresent {
 
     static final StateFunction FUNCTION = new StateFunction("present", Schema.of(
-            Param.integer("uid", "User id; a new user gets the next free one when unset"),
-            Param.string("gid", "Primary group, by number or name"),
+            Param.integer("uid", "User id; a new user gets the next free one when unset").checked(Checks.ID),
+            Param.string("gid", "Primary group, by number or name").checked(Checks.GROUP_OR_ID),
             Param.bool("gid_from_name", false, "Use the group named like the user as primary group (made by useradd when missing)"),
             new Param("usergroup", Param.Type.BOOL, false, null,
                     "Create a group named like the user for a new user (unset: login.defs USERGROUPS_ENAB decides)"),
-            Param.list("groups", "Supplementary groups, which must exist; others are removed (see remove_groups). [] leaves only the primary group"),
-            Param.list("optional_groups", "Supplementary groups to add when they exist; missing ones are skipped"),
+            Param.list("groups", "Supplementary groups, which must exist; others are removed (see remove_groups). [] leaves only the primary group")
+                    .checked(Checks.GROUP),
+            Param.list("optional_groups", "Supplementary groups to add when they exist; missing ones are skipped")
+                    .checked(Checks.GROUP),
             Param.bool("remove_groups", true, "Remove the user from supplementary groups not listed"),
-            Param.string("home", "Home folder path (a new user gets /home/NAME)"),
+            Param.string("home", "Home folder path (a new user gets /home/NAME)").checked(Checks.PATH),
             Param.bool("createhome", true, "Create the home folder when it is missing"),
-            Param.string("shell", "Login shell"),
-            Param.string("fullname", "GECOS full name"),
-            Param.string("roomnumber", "GECOS room number"),
-            Param.string("workphone", "GECOS work phone"),
-            Param.string("homephone", "GECOS home phone"),
-            Param.string("other", "GECOS remainder after the home phone"),
+            Param.string("shell", "Login shell").checked(Checks.PATH),
+            Param.string("fullname", "GECOS full name").checked(Gecos.FIELD),
+            Param.string("roomnumber", "GECOS room number").checked(Gecos.FIELD),
+            Param.string("workphone", "GECOS work phone").checked(Gecos.FIELD),
+            Param.string("homephone", "GECOS home phone").checked(Gecos.FIELD),
+            Param.string("other", "GECOS remainder after the home phone").checked(Gecos.FIELD),
             Param.string("password", "Password as a crypt hash ($6$...), or clear text with hash_password; never shown").secretArg(),
             Param.bool("hash_password", false, "password is clear text: store its SHA-512 crypt hash (reusing the current salt)"),
             Param.bool("enforce_password", true, "Replace a password that differs; False sets it only on a locked (!) account"),
@@ -54,7 +58,8 @@ final class UserPresent {
             Param.bool("unique", true, "False allows a uid that another user has"),
             Param.bool("nologinit", false, "Do not add a new user to the lastlog and faillog databases"),
             Param.bool("allow_uid_change", false, "Allow changing the uid of an existing user (files keep the old owner)"),
-            Param.bool("allow_gid_change", false, "Allow changing the primary group of an existing user")),
+            Param.bool("allow_gid_change", false, "Allow changing the primary group of an existing user"))
+            .naming(Checks.USER),
             "Ensure a user account exists with the given attributes, made and changed with useradd, usermod, chpasswd and chage.",
             UserPresent::apply).reading(UserPresent::needs);
 

@@ -111,4 +111,34 @@ class FactsTest {
             assertEquals(null, facts.get(AccountFacts.GROUP, "nosuchgroup-facts"), "the host still has no such group");
         }
     }
+
+    @Test
+    void aPathFactDropsOnlyWhatIsAtAboveOrBelowAChange() throws Exception {
+        Path folder = Files.createDirectory(dir.resolve("d"));
+        Path inside = Files.writeString(folder.resolve("f"), "one");
+        Path beside = Files.writeString(dir.resolve("e"), "two");
+        try (Facts facts = new Facts(host)) {
+            var folderBefore = facts.get(FileFacts.STAT, folder);
+            var besideBefore = facts.get(FileFacts.STAT, beside);
+            assertEquals("one", facts.get(FileFacts.TEXT, inside));
+            host.files().write(inside, "three".getBytes(StandardCharsets.UTF_8), Ownership.UNCHANGED);
+            assertEquals("three", facts.get(FileFacts.TEXT, inside), "the path changed");
+            assertTrue(besideBefore == facts.get(FileFacts.STAT, beside), "a path beside it is kept");
+            assertTrue(folderBefore != facts.get(FileFacts.STAT, folder), "the folder above it is read again");
+            host.files().delete(folder);
+            assertEquals(null, facts.get(FileFacts.TEXT, inside), "a path below a removed folder is read again");
+        }
+    }
+
+    @Test
+    void aValueIsReadAgainOnRequest() throws Exception {
+        Path file = Files.writeString(dir.resolve("a"), "one");
+        Fact<String, String> fact = textOf(file);
+        try (Facts facts = new Facts(host)) {
+            facts.get(fact, "k");
+            Files.writeString(file, "two");
+            assertEquals("two", facts.readAgain(fact, "k"));
+            assertEquals(2, reads.get());
+        }
+    }
 }

@@ -32,13 +32,18 @@ class ProvidersTest {
         Files.createSymbolicLink(dir.resolve(name), Path.of("../init.d/x"));
     }
 
+    private SysvinitProvider sysvinit() {
+        Host host = Host.local();
+        return new SysvinitProvider(host, new agent.host.facts.Facts(host), root);
+    }
+
     @Test
     void sysvinitServicesAreTheExecutableScriptsOfInitD() throws Exception {
         script("nginx");
         script("cron");
         script("README");
         Files.writeString(root.resolve("etc/init.d/notes"), "not executable");
-        var sysv = new SysvinitProvider(Host.local(), root);
+        var sysv = sysvinit();
         assertEquals(List.of("cron", "nginx"), sysv.all());
         assertTrue(sysv.available("nginx"));
         assertFalse(sysv.available("notes"));
@@ -49,7 +54,7 @@ class ProvidersTest {
     @Test
     void sysvinitEnabledMeansAStartLinkInTheDefaultRunlevel() throws Exception {
         script("nginx");
-        var sysv = new SysvinitProvider(Host.local(), root);
+        var sysv = sysvinit();
         assertEquals("2", sysv.defaultRunlevel());
         assertFalse(sysv.enabled("nginx"));
         link("rc2.d", "K01nginx");

@@ -2,11 +2,13 @@ package agent.modules.pkg.apt;
 
 import agent.host.DebianVersion;
 import agent.host.DpkgStatus;
+import agent.host.facts.Fact;
+import agent.host.facts.FileFacts;
+import agent.host.facts.PackageFacts;
 import agent.modules.pkg.backend.PackageBackend;
 import agent.spi.RunContext;
 import agent.spi.StateException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,8 +21,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Packages on Debian and its derivatives: dpkg's status database read in-process (once per run,
- * again after a change), apt-get for transactions, apt-cache for the index.
+ * Packages on Debian and its derivatives: dpkg's status database read in-process (a fact: once
+ * per run, again after any process), apt-get for transactions, apt-cache for the index.
  */
 public final class AptBackend implements PackageBackend {
 
@@ -28,51 +30,41 @@ public final class AptBackend implements PackageBackend {
 
     private final RunContext context;
     private final AptGet apt;
-    private boolean dpkgFound;
 
     private AptBackend(RunContext context) {
         this.context = context;
         this.apt = new AptGet(context.host());
     }
 
-    /** The run's apt backend. */
+    /** apt for a state of this run: what it reads of the host comes from the run's facts. */
     public static AptBackend of(RunContext context) {
-        return context.shared(AptBackend.class, () -> new AptBackend(context));
+        return new AptBackend(context);
     }
 
-    /**
-     * dpkg is how this host installs packages. Once its database was found, the run's other
-     * states need not look again.
-     */
-    public boolean present() {
-        if (!dpkgFound) {
-            dpkgFound = java.nio.file.Files.isRegularFile(DpkgStatus.DEFAULT);
-        }
-        return dpkgFound;
+    /** dpkg is how this host installs packages. */
+    public boolean present() throws StateException {
+        return read(FileFacts.STAT, DpkgStatus.DEFAULT).isFile();
     }
 
     private DpkgStatus status() throws StateException {
         try {
-            return context.shared(DpkgStatus.class, () -> {
-                try {
-                    return DpkgStatus.read();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (UncheckedIOException e) {
-            throw new StateException("cannot read dpkg's status database: " + e.getCause().getMessage(), e);
+            return context.facts().get(PackageFacts.DPKG);
+        } catch (IOException e) {
+            throw new StateException("cannot read dpkg's status database: " + e.getMessage(), e);
         }
     }
 
-    /** Shared with pkgrepo, which marks it stale; looked up each time, never inside another shared value's creation. */
-    private AptIndex index() {
-        return AptIndex.of(context);
+    private <K, V> V read(Fact<K, V> fact, K key) throws StateException {
+        try {
+            return context.facts().get(fact, key);
+        } catch (IOException e) {
+            throw new StateException(e.getMessage(), e);
+        }
     }
 
-    /** This run changed packages: read the database again when next asked. */
-    private void changed() {
-        context.forget(DpkgStatus.class);
+    /** What this run did to the index; pkgrepo marks it stale. */
+    private AptIndex index() {
+        return AptIndex.of(context);
     }
 
     @Override
@@ -108,19 +100,14 @@ public final class AptBackend implements PackageBackend {
         if (names.isEmpty()) {
             return out;
         }
-        List<String> argv = new ArrayList<>(List.of("apt-cache", "-q"));
-        if (fromrepo != null) {
-            argv.addAll(List.of("-o", "APT::Default-Release=" + fromrepo));
+        List<AptFacts.Asked> asked = names.stream().map(n -> new AptFacts.Asked(n, fromrepo)).toList();
+        Map<AptFacts.Asked, Offer> offered;
+        try {
+            offered = context.facts().getAll(AptFacts.OFFERS, asked);
+        } catch (IOException e) {
+            throw new StateException(e.getMessage(), e);
         }
-        argv.add("policy");
-        argv.addAll(names);
-        Map<String, Offer> parsed = AptPolicy.parse(apt.query(argv));
-        for (String name : names) {
-            Offer o = parsed.getOrDefault(name, new Offer(null, List.of()));
-            List<String> newestFirst = new ArrayList<>(o.versions());
-            newestFirst.sort((a, b) -> compare(b, a));
-            out.put(name, new Offer(o.candidate(), newestFirst));
-        }
+        offered.forEach((a, o) -> out.put(a.name(), o));
         return out;
     }
 
@@ -130,13 +117,21 @@ public final class AptBackend implements PackageBackend {
     }
 
     @Override
-    public boolean indexStale() {
-        return index().stale();
+    public boolean indexStale() throws StateException {
+        try {
+            return index().stale(context.facts());
+        } catch (IOException e) {
+            throw new StateException(e.getMessage(), e);
+        }
     }
 
     @Override
-    public long indexAgeSeconds() {
-        return index().ageSeconds();
+    public long indexAgeSeconds() throws StateException {
+        try {
+            return index().ageSeconds(context.facts());
+        } catch (IOException e) {
+            throw new StateException(e.getMessage(), e);
+        }
     }
 
     @Override
@@ -171,7 +166,6 @@ public final class AptBackend implements PackageBackend {
             // The index pointed at files the mirror no longer has: refresh once and try again.
             outcome = apt.transaction(args, options.lockTimeoutSeconds());
         }
-        changed();
         return outcome;
     }
 
@@ -184,7 +178,6 @@ public final class AptBackend implements PackageBackend {
         List<String> args = new ArrayList<>(List.of(purge ? "purge" : "remove"));
         args.addAll(names);
         Outcome outcome = apt.transaction(args, options.lockTimeoutSeconds());
-        changed();
         return outcome;
     }
 
@@ -194,7 +187,6 @@ public final class AptBackend implements PackageBackend {
                 hold ? "hold" : "unhold"));
         argv.addAll(names);
         Outcome outcome = apt.mark(argv);
-        changed();
         return outcome;
     }
 
@@ -221,7 +213,6 @@ public final class AptBackend implements PackageBackend {
             args.addAll(names);
         }
         Outcome outcome = apt.transaction(args, options.lockTimeoutSeconds());
-        changed();
         return outcome;
     }
 

@@ -49,7 +49,7 @@ final class AptGet {
 
     /** A read-only query (apt-cache, apt-get -s, dpkg-deb); fails the state when it fails. */
     String query(List<String> argv) throws StateException {
-        CommandResult r = run(command(argv), null);
+        CommandResult r = run(queryCommand(argv), null);
         if (!r.ok()) {
             throw new StateException(argv.get(0) + " failed: " + failure(r, 0));
         }
@@ -79,6 +79,11 @@ final class AptGet {
 
     private static Command command(List<String> argv) {
         return Command.of(argv).withEnv(ENV).withTimeout(Duration.ofHours(2));
+    }
+
+    /** A command that only reads (apt-cache, apt-get -s, dpkg-deb): it makes no fact stale. */
+    static Command queryCommand(List<String> argv) {
+        return command(argv).asQuery();
     }
 
     private CommandResult run(Command c, AptProgress progress) throws StateException {

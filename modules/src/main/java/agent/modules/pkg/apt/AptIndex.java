@@ -1,32 +1,31 @@
 package agent.modules.pkg.apt;
 
 import agent.host.HostFiles;
+import agent.host.facts.Facts;
 import agent.spi.RunContext;
+import agent.spi.RunNote;
 import agent.spi.StateException;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.List;
 
 /**
- * The run's one view of apt's package index, which decides when {@code apt-get update} runs: at
+ * What this run did to apt's package index, which decides when {@code apt-get update} runs: at
  * most once per run, and only when a state needs it. The index is stale when a source or key
- * changed after the last update (a pkgrepo state in this run, or anyone since); any number of
- * repository changes cost a single update, made by the first state that reads the index.
+ * changed after the last update (a pkgrepo state in this run, or anyone since: the
+ * {@linkplain AptFacts#INDEX_TIMES times} on disk say); any number of repository changes cost a
+ * single update, made by the first state that reads the index. A run note, not a fact: whether
+ * this run already refreshed, or changed a source (in test mode, would have), no file can tell.
  */
 public final class AptIndex {
 
-    static final Path LISTS = Path.of("/var/lib/apt/lists");
-    private static final List<Path> SOURCES = List.of(Path.of("/etc/apt/sources.list"),
-            Path.of("/etc/apt/sources.list.d"), Path.of("/etc/apt/keyrings"), Path.of("/etc/apt/trusted.gpg.d"));
+    static final RunNote<AptIndex> NOTE = new RunNote<>("apt index", AptIndex::new);
 
     private boolean refreshed;
     private boolean sourcesChanged;
 
     /** The run's index. */
     public static AptIndex of(RunContext context) {
-        return context.shared(AptIndex.class, AptIndex::new);
+        return context.note(NOTE);
     }
 
     /** A pkgrepo state changed a source: the next state that reads the index refreshes it first. */
@@ -35,15 +34,19 @@ public final class AptIndex {
         refreshed = false;
     }
 
-    synchronized boolean stale() {
+    synchronized boolean stale(Facts facts) throws IOException {
         if (sourcesChanged) {
             return true;
         }
-        return !refreshed && newestSource() > mtime(LISTS);
+        if (refreshed) {
+            return false;
+        }
+        AptFacts.IndexTimes times = facts.get(AptFacts.INDEX_TIMES);
+        return times.newestSource() > times.lists();
     }
 
-    long ageSeconds() {
-        long lists = mtime(LISTS);
+    long ageSeconds(Facts facts) throws IOException {
+        long lists = facts.get(AptFacts.INDEX_TIMES).lists();
         return lists == 0 ? Long.MAX_VALUE : Math.max(0, (System.currentTimeMillis() - lists) / 1000);
     }
 
@@ -58,33 +61,10 @@ public final class AptIndex {
         try {
             // apt leaves the folder's time alone when nothing changed; the age counts from now.
             Instant now = Instant.now();
-            files.touch(LISTS, now, now);
+            files.touch(AptFacts.LISTS, now, now);
         } catch (IOException e) {
             // Only cache_valid_time reads it; a stale time costs at most an extra update.
         }
         return true;
-    }
-
-    private static long newestSource() {
-        long newest = 0;
-        for (Path p : SOURCES) {
-            newest = Math.max(newest, mtime(p));
-            if (Files.isDirectory(p)) {
-                try (var entries = Files.list(p)) {
-                    newest = Math.max(newest, entries.mapToLong(AptIndex::mtime).max().orElse(0));
-                } catch (IOException e) {
-                    // unreadable: judged by the folder's own time
-                }
-            }
-        }
-        return newest;
-    }
-
-    private static long mtime(Path p) {
-        try {
-            return Files.getLastModifiedTime(p).toMillis();
-        } catch (IOException e) {
-            return 0;
-        }
     }
 }

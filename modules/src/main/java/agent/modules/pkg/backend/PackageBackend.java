@@ -9,8 +9,8 @@ import java.util.Set;
 
 /**
  * What the pkg states need from a package manager. apt/dpkg implements it today; the states
- * speak only this language, so dnf/rpm can follow without touching them. One instance serves a
- * whole run: it reads the installed packages once and again only after it changed them.
+ * speak only this language, so dnf/rpm can follow without touching them. What it reads of the
+ * host (installed packages, the index) comes from the run's facts: read once, again after a change.
  */
 public interface PackageBackend {
 
@@ -36,7 +36,7 @@ public interface PackageBackend {
     boolean indexStale() throws StateException;
 
     /** Seconds since the index was last refreshed (on this machine, by anyone). */
-    long indexAgeSeconds();
+    long indexAgeSeconds() throws StateException;
 
     /** Installs, upgrades, downgrades or reinstalls, all in one transaction. */
     Outcome install(List<Install> targets, InstallOptions options) throws StateException;

@@ -1,11 +1,11 @@
-package agent.modules.file;
+package agent.host;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Who this process runs as, read once from /proc (no `id` process). */
-final class Identity {
+public final class Identity {
 
     private static int uid = -2;
     private static int gid = -2;
@@ -13,12 +13,12 @@ final class Identity {
     private Identity() {
     }
 
-    static synchronized int uid() {
+    public static synchronized int uid() {
         load();
         return uid;
     }
 
-    static synchronized int gid() {
+    public static synchronized int gid() {
         load();
         return gid;
     }

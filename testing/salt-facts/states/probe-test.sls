@@ -1,0 +1,2 @@
+probe:
+  test.succeed_with_changes: []
