@@ -1,10 +1,12 @@
 package agent.cli;
 
+import agent.app.Docs;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import picocli.AutoComplete;
+import java.util.ArrayList;
+import java.util.List;
 import picocli.CommandLine;
 
 /**
@@ -23,7 +25,8 @@ public final class BuildTimeFiles {
         }
         String version = args[0];
         CommandLine cli = new CommandLine(new AgentCommand(version).spec(), Opts.NO_FACTORY);
-        write(Path.of(args[1]), AutoComplete.bash("agent", cli));
+        List<String> functions = new ArrayList<>(Docs.sysDoc(List.of()).keySet());
+        write(Path.of(args[1]), new CompletionScript(cli.getCommandSpec(), functions, Docs.names()).render());
         write(Path.of(args[2]), new ManPage(cli.getCommandSpec(), version, LocalDate.now().toString()).render());
     }
 

@@ -8,12 +8,15 @@ import agent.spi.Booleans;
 import agent.spi.Values;
 import agent.text.Suggest;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * {@code agent call FUNCTION ARGS}: the state.* functions of salt-call run the pipeline; every
- * other name is an execution function (grains.items, pillar.get, cmd.run, test.ping ...).
+ * other name is an execution function (grains.items, pillar.get, cmd.run, test.ping ...). A
+ * call is prepared first (its arguments bound and checked, and what they set of the config
+ * found), then made on a session built with that config.
  */
 public final class FunctionCall {
 
@@ -21,62 +24,160 @@ public final class FunctionCall {
     public sealed interface Outcome permits Data, Run {
     }
 
-    public record Data(Object value) implements Outcome {
+    /**
+     * @param retcode the exit code the function reported besides its value (test.retcode, a
+     *                failed cmd.run, state.sls_exists answering no), 0 when none
+     */
+    public record Data(Object value, int retcode) implements Outcome {
+        public Data(Object value) {
+            this(value, 0);
+        }
     }
 
     public record Run(RunResult result) implements Outcome {
     }
 
-    private FunctionCall() {
+    private final String function;
+    private final List<Object> args;
+    private final Map<String, Object> kwargs;
+    private final StateCallArgs state;
+
+    private FunctionCall(String function, List<Object> args, Map<String, Object> kwargs, StateCallArgs state) {
+        this.function = function;
+        this.args = args;
+        this.kwargs = kwargs;
+        this.state = state;
+    }
+
+    /** Binds the arguments of a state function (checking them) before anything else happens. */
+    public static FunctionCall prepare(String function, List<Object> args, Map<String, Object> kwargs) {
+        StateCallArgs state = StateFunctionCatalog.has(function) ? StateCallArgs.bind(function, args, kwargs) : null;
+        return new FunctionCall(function, args, kwargs, state);
     }
 
     /** The functions that run states (and so take the run lock and leave a job record). */
     public static boolean isStateRun(String function) {
-        return List.of("state.apply", "state.sls", "state.highstate").contains(function);
+        return StateFunctionCatalog.runsStates(function);
     }
 
-    /** The keyword arguments salt-call's state functions take; any other is a typo (tets=True). */
-    private static final List<String> STATE_KWARGS = List.of("mods", "test", "saltenv", "pillarenv", "pillar", "exclude",
-            "queue", "concurrent");
-
-    public static Outcome call(Session s, String function, List<Object> args, Map<String, Object> kwargs,
-                               boolean test, Executor.Listener listener) {
-        if (function.startsWith("state.")) {
-            checkStateKwargs(function, kwargs);
-        }
-        boolean runTest = test || testArgument(kwargs);
-        return switch (function) {
-            case "state.apply", "state.sls" -> new Run(s.apply(s.targets(mods(args, kwargs)), runTest, listener));
-            case "state.highstate" -> new Run(s.apply(s.targets(List.of()), runTest, listener));
-            case "state.show_sls" -> new Data(s.showSls(s.targets(required(mods(args, kwargs), function))));
-            case "state.show_low_sls" -> new Data(chunks(s.lowSlsRaw(s.targets(required(mods(args, kwargs), function)))));
-            case "state.show_lowstate" -> new Data(chunks(s.showLowState(s.targets(List.of()))));
-            case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
-            default -> new Data(exec(s, function, args, kwargs));
-        };
+    public String function() {
+        return function;
     }
 
-    private static void checkStateKwargs(String function, Map<String, Object> kwargs) {
-        for (String key : kwargs.keySet()) {
-            if (!STATE_KWARGS.contains(key)) {
-                throw new InputError("unknown argument '" + key + "=' for " + function
-                        + Suggest.closest(key, STATE_KWARGS).map(x -> " (did you mean '" + x + "'?)").orElse(""));
-            }
+    /** Config keys the arguments set for this call: test, saltenv. */
+    public Map<String, Object> configFlags() {
+        Map<String, Object> flags = new LinkedHashMap<>();
+        if (state == null) {
+            return flags;
         }
+        if (state.has("test")) {
+            flags.put("test", testArgument(state.get("test")));
+        }
+        if (function.equals("state.test")) {
+            flags.put("test", true);
+        }
+        if (state.get("saltenv") != null) {
+            flags.put("saltenv", Values.text(state.get("saltenv")));
+            // Salt's pillar does not follow saltenv unless pillarenv_from_saltenv says so.
+            flags.put("pillarenv_from_saltenv", false);
+        }
+        // pillarenv= is taken and, as in salt-call 3006.0, leaves the pillar as it was compiled
+        // (from every environment, or the config's pillarenv): its fixture shows it.
+        return flags;
     }
 
     /** test=: one of Salt's boolean words; anything else would decide between a dry run and a real one by chance. */
-    private static boolean testArgument(Map<String, Object> kwargs) {
-        if (!kwargs.containsKey("test")) {
-            return false;
-        }
-        return Booleans.of(kwargs.get("test")).orElseThrow(() -> new InputError("test= must be " + Booleans.EXPECTED
-                + ", not '" + Values.text(kwargs.get("test")) + "'"));
+    private static boolean testArgument(Object value) {
+        return Booleans.of(value).orElseThrow(() -> new InputError("test= must be " + Booleans.EXPECTED
+                + ", not '" + Values.text(value) + "'"));
     }
 
-    private static Object exec(Session s, String function, List<Object> args, Map<String, Object> kwargs) {
+    /** The pillar= argument: a mapping merged over the compiled pillar, or null. */
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> pillarOverride() {
+        if (state == null || state.get("pillar") == null) {
+            return null;
+        }
+        if (!(state.get("pillar") instanceof Map<?, ?> m)) {
+            throw new InputError("Pillar data must be formatted as a dictionary, unless pillar_enc is specified.");
+        }
+        return (Map<String, Object>) m;
+    }
+
+    /** Makes the call on a session built with {@link #configFlags()}. */
+    public Outcome call(Session s, Executor.Listener listener) {
+        boolean test = s.config().test();
+        return switch (function) {
+            case "state.apply", "state.test" -> {
+                List<String> mods = mods();
+                s.exclude(exclude());
+                yield new Run(s.apply(s.targets(mods), test, listener, scope(List.of())));
+            }
+            case "state.sls" -> {
+                s.exclude(exclude());
+                yield new Run(s.apply(s.targets(mods()), test, listener, scope(List.of())));
+            }
+            case "state.highstate" -> {
+                s.exclude(exclude());
+                yield new Run(s.apply(s.targets(List.of()), test, listener, scope(List.of())));
+            }
+            case "state.sls_id" -> new Run(s.apply(s.targets(mods()), test, listener,
+                    scope(names(state.get("id_")))));
+            case "state.single" -> single(s, test, listener);
+            case "state.show_sls" -> new Data(s.showSls(s.targets(mods())));
+            case "state.show_low_sls" -> new Data(chunks(s.lowSlsRaw(s.targets(mods()))));
+            case "state.show_lowstate" -> new Data(chunks(s.showLowState(s.targets(List.of()))));
+            case "state.show_highstate" -> new Data(s.showSls(s.targets(List.of())));
+            case "state.show_top" -> new Data(s.top(new agent.loader.StateTree(s.config().fileRoots())));
+            case "state.sls_exists" -> {
+                boolean exists = exists(() -> s.lowSlsRaw(s.targets(mods())));
+                yield new Data(exists, exists ? 0 : 1);
+            }
+            case "state.id_exists" -> {
+                List<String> ids = names(state.get("ids"));
+                List<Low> lows = s.lowSlsRaw(s.targets(mods()));
+                yield new Data(ids.stream().allMatch(id -> lows.stream().anyMatch(l -> l.id().equals(id))));
+            }
+            default -> {
+                s.execContext().retcode().set(0);
+                Object value = exec(s);
+                yield new Data(value, s.execContext().retcode().get());
+            }
+        };
+    }
+
+    private RunScope scope(List<String> onlyIds) {
+        return new RunScope(Values.truth(state.get("mock")), Values.truth(state.get("concurrent")), onlyIds, List.of());
+    }
+
+    private Outcome single(Session s, boolean test, Executor.Listener listener) {
+        String fun = Values.text(state.get("fun"));
+        int dot = fun.indexOf('.');
+        if (dot <= 0 || dot == fun.length() - 1) {
+            throw new InputError("state.single needs fun as module.function, e.g. file.directory, not '" + fun + "'");
+        }
+        Map<String, Object> stateArgs = new LinkedHashMap<>();
+        stateArgs.put("name", state.get("name"));
+        state.all().forEach((k, v) -> {
+            if (!List.of("fun", "name", "test", "pillar", "pillarenv", "saltenv", "queue", "concurrent").contains(k)) {
+                stateArgs.put(k, v);
+            }
+        });
+        return new Run(s.single(fun.substring(0, dot), fun.substring(dot + 1), stateArgs, test, listener, scope(List.of())));
+    }
+
+    private static boolean exists(java.util.function.Supplier<?> render) {
+        try {
+            render.get();
+            return true;
+        } catch (InputError e) {
+            return false;
+        }
+    }
+
+    private Object exec(Session s) {
         if (!s.functions().has(function)) {
-            throw new InputError("'" + function + "' is not available" + Suggest.closest(function,
+            throw new InputError("'" + function + "' is not available" + agent.text.Suggest.closest(function,
                     s.functions().names()).map(x -> " (did you mean '" + x + "'?)").orElse(""));
         }
         if (function.startsWith("pillar.")) {
@@ -91,29 +192,41 @@ public final class FunctionCall {
         }
     }
 
-    private static List<String> mods(List<Object> args, Map<String, Object> kwargs) {
-        List<String> out = new ArrayList<>();
-        Object m = args.isEmpty() ? kwargs.get("mods") : args.get(0);
-        if (m instanceof List<?> l) {
+    /** mods, and (agent's leniency) more SLS names as further positional values. */
+    private List<String> mods() {
+        List<String> out = names(state.get("mods"));
+        Object more = state.get("*args");
+        if (more instanceof List<?> l) {
             l.forEach(x -> out.add(Values.text(x)));
-        } else if (m != null) {
-            for (String part : Values.text(m).split(",")) {
+        }
+        return out;
+    }
+
+    /** A comma-separated string or a list, as Salt reads mods and ids. */
+    private static List<String> names(Object value) {
+        List<String> out = new ArrayList<>();
+        if (value instanceof List<?> l) {
+            l.forEach(x -> out.add(Values.text(x)));
+        } else if (value != null) {
+            for (String part : Values.text(value).split(",")) {
                 if (!part.isBlank()) {
                     out.add(part.strip());
                 }
             }
         }
-        for (int i = 1; i < args.size(); i++) {
-            out.add(Values.text(args.get(i)));
-        }
         return out;
     }
 
-    private static List<String> required(List<String> mods, String function) {
-        if (mods.isEmpty()) {
-            throw new InputError(function + " needs the SLS to show, e.g. " + function + " webserver");
+    /** exclude=: a comma-separated string of SLS names, or a list of names and {sls:}/{id:} mappings. */
+    private List<Object> exclude() {
+        Object ex = state.get("exclude");
+        if (ex == null) {
+            return List.of();
         }
-        return mods;
+        if (ex instanceof List<?> l) {
+            return new ArrayList<>(l);
+        }
+        return new ArrayList<>(names(ex));
     }
 
     private static List<Object> chunks(List<Low> lows) {

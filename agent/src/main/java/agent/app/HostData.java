@@ -26,6 +26,8 @@ import java.util.function.Supplier;
  */
 final class HostData {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(HostData.class);
+
     private final AgentConfig config;
     private final Host host;
     private final String version;
@@ -36,6 +38,7 @@ final class HostData {
     private Map<String, Object> pillar;
     private Map<String, Object> pillarSoFar = Map.of();
     private Map<String, Object> pillarOverride;
+    private final java.util.concurrent.atomic.AtomicInteger retcode = new java.util.concurrent.atomic.AtomicInteger();
 
     HostData(AgentConfig config, Host host, String version, ExecutionFunctions functions, SlsRenderer renderer,
              Supplier<CachingPlanner> plans) {
@@ -65,6 +68,7 @@ final class HostData {
             new CustomGrains(host.commands()).apply(g, config.grainsDirs(), config.grainsFile(), config.customGrains());
             agent.Timing.mark("custom grains");
             grains = g;
+            LOG.info("grains of '{}': {} {} on {}", g.get("id"), g.get("os"), g.get("osrelease"), g.get("kernelrelease"));
         }
         return grains;
     }
@@ -82,6 +86,7 @@ final class HostData {
                 return file -> vars(soFar, file);
             };
             Map<String, List<String>> matches = compiler.matches(id(), grains(), config.pillarenv(), vars);
+            LOG.info("pillar of '{}' from {}", id(), matches.isEmpty() ? "no pillar files" : matches);
             pillar = plans.get().pillar(matches, roots, grains(), config.opts(),
                     () -> compiler.compile(matches, vars, pillarOverride));
             if (pillar.containsKey("secrets")) {
@@ -134,6 +139,11 @@ final class HostData {
             @Override
             public StateFiles stateFiles() {
                 return new StateTree(config.fileRoots());
+            }
+
+            @Override
+            public java.util.concurrent.atomic.AtomicInteger retcode() {
+                return retcode;
             }
         };
     }

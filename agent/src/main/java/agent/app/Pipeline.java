@@ -32,6 +32,8 @@ import java.util.function.Supplier;
  */
 final class Pipeline {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Pipeline.class);
+
     private final AgentConfig config;
     private final StateModules modules;
     private final SlsRenderer renderer;
@@ -92,12 +94,34 @@ final class Pipeline {
 
     /** The ordered low chunks a run executes (validated). */
     List<Low> lowState(Targets.Resolved t) {
+        List<Low> lows = lowState(t, List.of());
+        LOG.info("{} states to run from {}", lows.size(), t.targets().stream().map(HighStateBuilder.Target::sls).distinct().toList());
+        return lows;
+    }
+
+    /**
+     * The same, without what {@code exclude} names (Salt's exclude argument: SLS names, or
+     * {sls: NAME} / {id: ID}); such a run is compiled afresh, never remembered.
+     */
+    List<Low> lowState(Targets.Resolved t, List<Object> exclude) {
+        if (!exclude.isEmpty()) {
+            HighState high = highState(t);
+            @SuppressWarnings("unchecked")
+            List<Object> ex = (List<Object>) high.data().computeIfAbsent("__exclude__", k -> new ArrayList<>());
+            ex.addAll(exclude);
+            return hideSecretArguments(new Compiler(modules).compile(high));
+        }
         data.pillar();
         return hideSecretArguments(plans.get().lows(t.targets(), t.tree(), data.grains(), config.opts(), () -> {
             HighStateBuilder builder = new HighStateBuilder(t.tree(), renderer, data.stateVars());
             HighState high = highState(t, builder);
             return new CachingPlanner.Compiled(new Compiler(modules).compile(high), builder.usedGlobs());
         }));
+    }
+
+    /** Salt's state.single: one state function, checked as if an SLS file held it. */
+    List<Low> single(String state, String fun, Map<String, Object> args) {
+        return hideSecretArguments(new Compiler(modules).compile(SingleState.high(state, fun, args, env())));
     }
 
     /** Salt's show_sls: the high data of the targets, extend and requisite_in applied. */

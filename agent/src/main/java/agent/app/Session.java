@@ -2,6 +2,7 @@ package agent.app;
 
 import agent.InputError;
 import agent.compile.HighState;
+import agent.compile.HighStateBuilder;
 import agent.compile.Low;
 import agent.compile.StateModules;
 import agent.config.AgentConfig;
@@ -30,6 +31,8 @@ import java.util.Map;
  */
 public final class Session {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Session.class);
+
     private final AgentConfig config;
     private final Host host;
     private final ExecutionFunctions functions;
@@ -39,12 +42,13 @@ public final class Session {
     private final HostData data;
     private final Pipeline pipeline;
     private CachingPlanner plans;
+    private List<Object> exclude = List.of();
 
     public Session(AgentConfig config, Jinja jinja, Host host, String version) {
         this.config = config;
         this.host = host;
         agent.Timing.mark("config loaded");
-        this.functions = ExecutionFunctions.load();
+        this.functions = SysFunctions.load();
         this.modules = StateModules.load();
         agent.Timing.mark("modules loaded");
         this.templates = config.renderMemo() == null ? CachingRenderer.off(jinja) : CachingRenderer.open(config.renderMemo(), jinja);
@@ -69,6 +73,11 @@ public final class Session {
     /** --pillar: merged over the pillar roots. */
     public void overridePillar(Map<String, Object> override) {
         data.overridePillar(override);
+    }
+
+    /** Salt's exclude argument: SLS names, or {sls: NAME} / {id: ID}, dropped from the run. */
+    public void exclude(List<Object> excluded) {
+        this.exclude = List.copyOf(excluded);
     }
 
     public Map<String, Object> grains() {
@@ -144,13 +153,38 @@ public final class Session {
 
     /** Validates everything, then runs it. */
     public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener) {
+        return apply(t, test, listener, RunScope.ALL);
+    }
+
+    /** Validates everything, then runs what the scope chooses, as it says. */
+    public RunResult apply(Targets.Resolved t, boolean test, Executor.Listener listener, RunScope scope) {
+        return run(t.tree(), () -> {
+            List<Low> all = pipeline.lowState(t, exclude);
+            return scope.selects() ? ChunkSelection.select(all, scope.onlyIds(), scope.onlySls(), "SLS '" + String.join(",",
+                    t.targets().stream().map(HighStateBuilder.Target::sls).toList()) + "' within saltenv '" + env() + "'") : all;
+        }, test, listener, scope);
+    }
+
+    /** Salt's state.single: one state function, validated as if written in an SLS file. */
+    public RunResult single(String state, String fun, Map<String, Object> args, boolean test, Executor.Listener listener,
+                            RunScope scope) {
+        StateTree tree = new StateTree(config.fileRoots());
+        return run(tree, () -> pipeline.single(state, fun, args), test, listener, scope);
+    }
+
+    private RunResult run(StateTree tree, java.util.function.Supplier<List<Low>> compile, boolean test,
+                          Executor.Listener listener, RunScope scope) {
         agent.Timing.mark("apply start");
         // A prediction changes nothing, so it needs no lock; a real run waits for the one before it.
-        try (RunLock lock = test ? null : RunLock.acquire(config.lockFile(), config.lockTimeout())) {
-            List<Low> chunks = lowState(t);
+        try (RunLock lock = test || scope.concurrent() ? null : RunLock.acquire(config.lockFile(), config.lockTimeout())) {
+            List<Low> chunks = compile.get();
             agent.Timing.mark("compiled " + chunks.size() + " chunks");
-            EngineContext context = new EngineContext(test, host, t.tree(), fileTemplates(t.tree()), grains(), pillar(),
+            LOG.info("{} {} state(s){}", test ? "predicting" : "applying", chunks.size(), scope.mock() ? ", mocked" : "");
+            EngineContext context = new EngineContext(test, host, tree, fileTemplates(tree), grains(), pillar(),
                     config.cacheDir());
+            if (scope.mock()) {
+                context = context.mocked();
+            }
             Executor executor = Executor.create(modules, context, functions, execContext(), test, config.failhard(), listener);
             if (!test) {
                 // Validated and holding the lock: now the temporaries a killed run left may go.

@@ -16,7 +16,9 @@ final class AgentCommand {
 
     static {
         ALL.put("apply", ApplyCommand::new);
-        ALL.put("call", CallCommand::new);
+        ALL.put("call", () -> new CallCommand(false));
+        ALL.put("salt-call", () -> new CallCommand(true));
+        ALL.put("doc", DocCommand::new);
         ALL.put("grains", GrainsCommand::new);
         ALL.put("pillar", PillarCommand::new);
         ALL.put("show", ShowCommand::new);
@@ -41,6 +43,7 @@ final class AgentCommand {
                         "  agent apply base.sls                 apply one SLS file",
                         "  agent apply --test                   predict the highstate (top.sls), change nothing",
                         "  agent call grains.items --out json   host facts",
+                        "  agent doc file.managed               a state function's arguments, changes and test mode",
                         "  agent show lowstate                  the ordered states the highstate would run",
                         "", "Run 'agent COMMAND --help' for a command's options.",
                         "Exit codes: 0 success, 1 bad input (nothing applied), 2 a state failed.");

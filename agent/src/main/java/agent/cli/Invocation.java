@@ -14,13 +14,23 @@ record Invocation(Jinja jinja, PrintStream out, PrintStream err, String version,
 
     /** A session over the config made from the shared options. */
     Session session(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags) {
+        return session(config(tree, output, extraFlags, null), tree.pillarOverride());
+    }
+
+    /** The config made from the shared options; saltDir as for {@link TreeOptions#load(Map, java.nio.file.Path)}. */
+    AgentConfig config(TreeOptions tree, OutputOptions output, Map<String, Object> extraFlags, java.nio.file.Path saltDir) {
         Map<String, Object> flags = new LinkedHashMap<>(output.flags());
         flags.putAll(extraFlags);
         // Trees from git are fetched first: the run applies the commit fetched now.
-        AgentConfig config = agent.loader.gitfs.GitSources.apply(tree.load(flags), !tree.fileRoots().isEmpty());
+        AgentConfig config = agent.loader.gitfs.GitSources.apply(tree.load(flags, saltDir), !tree.fileRoots().isEmpty());
         config.warnings().forEach(w -> err.println("agent: warning: " + w));
+        return config;
+    }
+
+    /** A session over this config, with pillar merged over the pillar roots (or null). */
+    Session session(AgentConfig config, Map<String, Object> pillar) {
         Session s = new Session(config, jinja, Host.local(config.processTimeout()), version);
-        s.overridePillar(tree.pillarOverride());
+        s.overridePillar(pillar);
         return s;
     }
 

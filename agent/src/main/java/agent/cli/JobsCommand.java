@@ -44,12 +44,15 @@ final class JobsCommand implements Subcommand {
             throw new agent.InputError("agent jobs: unknown action '" + action + "' (only 'show ID')");
         }
         JobRecord job = cache.find(p.matchedPositionalValue(1, "last"));
-        Printer printer = new Printer(inv.out(), "local", output.colors(cfg));
         String format = output.format("highstate");
-        if (format.equals("json") || format.equals("yaml")) {
-            printer.data(job.toJson(), format);
-        } else {
-            printer.run(RunResult.fromSalt(job.ret(), job.test()), format, cfg.stateOutput(), cfg.stateVerbose());
+        try (Printer printer = Printer.of(inv.out(), output, output.colors(cfg))) {
+            if (format.equals("json") || format.equals("yaml")) {
+                printer.data(job.toJson(), format);
+            } else if (!job.errors().isEmpty()) {
+                printer.errors(job.errors(), format);
+            } else {
+                printer.run(RunResult.fromSalt(job.states(), job.test()), format, cfg.stateOutput(), cfg.stateVerbose());
+            }
         }
         return ExitCode.OK;
     }

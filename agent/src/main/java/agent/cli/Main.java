@@ -22,7 +22,8 @@ public final class Main {
     public static void main(String[] args) {
         agent.Timing.mark("main");
         // Before any logger exists: log lines, like all output, pass through secret redaction.
-        System.setErr(new PrintStream(new RedactingStream(new FileOutputStream(FileDescriptor.err)), true, StandardCharsets.UTF_8));
+        System.setErr(new PrintStream(new RedactingStream(LogFile.tee(new FileOutputStream(FileDescriptor.err),
+                optionValue(args, "--log-file", null))), true, StandardCharsets.UTF_8));
         configureLogging(logLevel(args));
         // Buffered: output passes through line by line (RedactingStream), and a write to the
         // descriptor per line made `--out json` of 3,000 states take 100 ms of system calls.
@@ -131,15 +132,25 @@ public final class Main {
 
     /** Read before anything logs: the level decides how the logger is built. */
     static String logLevel(String[] args) {
+        String level = optionValue(args, "--log-level", "-l");
+        return level == null ? "warning" : level.toLowerCase(Locale.ROOT);
+    }
+
+    /** A value option as picocli would read it ({@code --name V}, {@code --name=V}, {@code -x V}, {@code -xV}), or null. */
+    static String optionValue(String[] args, String name, String shortName) {
+        String found = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--log-level") && i + 1 < args.length) {
-                return args[i + 1].toLowerCase(Locale.ROOT);
-            }
-            if (args[i].startsWith("--log-level=")) {
-                return args[i].substring("--log-level=".length()).toLowerCase(Locale.ROOT);
+            String a = args[i];
+            if ((a.equals(name) || a.equals(shortName)) && i + 1 < args.length) {
+                found = args[++i];
+            } else if (a.startsWith(name + "=")) {
+                found = a.substring(name.length() + 1);
+            } else if (shortName != null && a.startsWith(shortName) && a.length() > shortName.length()
+                    && !a.startsWith("--")) {
+                found = a.substring(shortName.length());
             }
         }
-        return "warning";
+        return found;
     }
 
     static void configureLogging(String level) {
@@ -156,6 +167,11 @@ public final class Main {
         System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
         System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
         System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        if (slf4j.equals("debug") || slf4j.equals("trace")) {
+            // At debug, when each step happened: the timings are what one reads a debug log for.
+            System.setProperty("org.slf4j.simpleLogger.showDateTime", "true");
+            System.setProperty("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        }
         // jinjava reports template problems itself; we report them as errors with file and line.
         System.setProperty("org.slf4j.simpleLogger.log.com.hubspot", "error".equals(slf4j) || "off".equals(slf4j) ? slf4j : "error");
     }

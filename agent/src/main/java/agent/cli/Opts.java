@@ -43,6 +43,21 @@ final class Opts {
         return OptionSpec.builder(name).type(boolean.class).arity("0").description(description).build();
     }
 
+    static OptionSpec flag(List<String> names, String description) {
+        return OptionSpec.builder(names.toArray(String[]::new)).type(boolean.class).arity("0").description(description).build();
+    }
+
+    /** A flag that also takes a value as salt-call spells it: {@code --state-verbose}, {@code --state-verbose=False}. */
+    static OptionSpec optionalBoolean(List<String> names, String description) {
+        return OptionSpec.builder(names.toArray(String[]::new)).type(Boolean.class).negatable(true).arity("0..1")
+                .paramLabel("BOOL").description(description).build();
+    }
+
+    static OptionSpec value(List<String> names, String label, String description) {
+        return OptionSpec.builder(names.toArray(String[]::new)).type(String.class).paramLabel(label)
+                .description(description).build();
+    }
+
     static OptionSpec negatable(String name, String description) {
         return OptionSpec.builder(name).type(Boolean.class).negatable(true).arity("0").description(description).build();
     }

@@ -52,16 +52,20 @@ final class GlobalArgs {
         return problems.list();
     }
 
-    /** onlyif and unless: each entry a command, or a mapping that calls a function ({@code fun: ...}). */
+    /**
+     * onlyif and unless: each entry a command, or a mapping that calls a function ({@code fun: ...}).
+     * A mapping naming no function is let through: Salt runs the state and only warns, and so does the executor.
+     */
     private static void checkConditions(Map<String, Object> data, Problems problems) {
         for (String key : List.of("onlyif", "unless")) {
             Object v = data.get(key);
             for (Object entry : v instanceof List<?> list ? list : v == null ? List.of() : List.of(v)) {
                 boolean ok = entry instanceof String || entry instanceof Number || entry instanceof Boolean
-                        || (entry instanceof Map<?, ?> m && m.get("fun") != null);
+                        || (entry instanceof Map<?, ?> m && (!m.containsKey("fun") || m.get("fun") != null));
                 if (!ok) {
                     problems.add(key, "argument '" + key + "' must be a command, or a mapping with 'fun', not "
-                            + (entry instanceof List<?> ? "a list" : entry instanceof Map<?, ?> ? "a mapping without 'fun'" : "'" + Values.text(entry) + "'"));
+                            + (entry instanceof List<?> ? "a list" : entry instanceof Map<?, ?> ? "a mapping with an empty 'fun'"
+                            : "'" + Values.text(entry) + "'"));
                 }
             }
         }

@@ -61,6 +61,12 @@ public final class Low {
         return String.valueOf(data.get("__sls__"));
     }
 
+    /** The SLS the chunk was written in, or null for one made on the command line (state.single). */
+    public String slsOrNull() {
+        Object s = data.get("__sls__");
+        return s == null ? null : s.toString();
+    }
+
     public String env() {
         Object e = data.get("__env__");
         return e == null ? "base" : e.toString();

@@ -18,6 +18,8 @@ import java.util.Map;
 public final class AgentConfig {
 
     public static final Path DEFAULT_FILE = Path.of("/etc/agent/agent.yaml");
+    /** salt-call's configuration directory: its minion file and minion.d. */
+    public static final Path SALT_CONFIG_DIR = Path.of("/etc/salt");
     public static final String DEFAULT_CACHE_DIR = "/var/cache/agent";
     /** The render memo's file in the cachedir. */
     public static final String RENDER_MEMO = "renders";
@@ -69,15 +71,27 @@ public final class AgentConfig {
      * @param flags       values of dedicated flags (already under their config keys)
      */
     public static AgentConfig load(Path configFile, List<String> sets, Map<String, Object> flags) {
-        Map<String, Object> opts = defaults();
         ConfigCheck check = new ConfigCheck();
         Path file = configFile;
         if (file == null && Files.isRegularFile(DEFAULT_FILE)) {
             file = DEFAULT_FILE;
         }
-        if (file != null) {
-            opts.putAll(readFile(file, check));
-        }
+        return build(file == null ? Map.of() : readFile(file, check), check, sets, flags);
+    }
+
+    /**
+     * The config from a Salt configuration directory ({@code salt-call -c DIR}, default
+     * {@code /etc/salt}): its minion file and minion.d; Salt's defaults where neither exists.
+     */
+    public static AgentConfig loadSaltDir(Path dir, List<String> sets, Map<String, Object> flags) {
+        ConfigCheck check = new ConfigCheck();
+        return build(MinionConfigDir.read(dir, check), check, sets, flags);
+    }
+
+    private static AgentConfig build(Map<String, Object> fromFile, ConfigCheck check, List<String> sets,
+                                     Map<String, Object> flags) {
+        Map<String, Object> opts = defaults();
+        opts.putAll(fromFile);
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
@@ -103,7 +117,7 @@ public final class AgentConfig {
     }
 
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> readFile(Path file, ConfigCheck check) {
+    static Map<String, Object> readFile(Path file, ConfigCheck check) {
         String text = agent.data.TextFiles.read(file, file.toString());
         YamlReader.Document doc = YamlReader.read(text, file.toString());
         Object data = doc.data();
@@ -172,9 +186,17 @@ public final class AgentConfig {
         return string("saltenv", null);
     }
 
+    /**
+     * The pillar environment: pillarenv, else the saltenv (Salt's pillarenv_from_saltenv, which
+     * the agent turns on by default: --env and environment: choose both), else null for all.
+     */
     public String pillarenv() {
         String p = string("pillarenv", null);
-        return p != null ? p : saltenv();
+        if (p != null) {
+            return p;
+        }
+        Object fromSaltenv = opts.get("pillarenv_from_saltenv");
+        return fromSaltenv == null || agent.spi.Values.truth(fromSaltenv) ? saltenv() : null;
     }
 
     public Path lockFile() {

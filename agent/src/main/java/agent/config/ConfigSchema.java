@@ -46,6 +46,7 @@ final class ConfigSchema {
             Param.bool("test", false, ""),
             Param.string("saltenv", ""),
             Param.string("pillarenv", ""),
+            Param.bool("pillarenv_from_saltenv", true, ""),
             Param.string("environment", ""),
             Param.string("state_top", ""),
             Param.string("renderer", ""),

@@ -24,6 +24,7 @@ public final class EngineContext implements RunContext {
     private final Map<RunNote<?>, Object> notes;
     private final FileSource files;
     private final Facts facts;
+    private boolean mocked;
 
     public EngineContext(boolean test, Host host, StateTree tree, Templates templates,
                          Map<String, Object> grains, Map<String, Object> pillar, Path cacheDir) {
@@ -46,7 +47,23 @@ public final class EngineContext implements RunContext {
 
     /** The same run, in (or out of) test mode: a prereq's target is first tried as a test. */
     EngineContext withTest(boolean t) {
-        return t == test ? this : new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, notes, facts);
+        if (t == test) {
+            return this;
+        }
+        EngineContext other = new EngineContext(t, host, tree, templates, grains, pillar, cacheDir, notes, facts);
+        other.mocked = mocked;
+        return other;
+    }
+
+    /** Salt's mock=True: requisites are weighed, but no state function is called. */
+    public EngineContext mocked() {
+        EngineContext other = new EngineContext(test, host, tree, templates, grains, pillar, cacheDir, notes, facts);
+        other.mocked = true;
+        return other;
+    }
+
+    boolean isMocked() {
+        return mocked;
     }
 
     @Override

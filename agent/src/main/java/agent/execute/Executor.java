@@ -179,6 +179,15 @@ public final class Executor {
                 callChunk(req, 0);
             }
         }
+        // A target whose own requisites failed fails now, for good (as in Salt it is recorded
+        // here, before the state that prereqs it, which then fails for it).
+        RequisiteCheck.Verdict after = RequisiteCheck.check(target, chunks, running, pre, caller.hasModWatch(target), false);
+        if (after.status() == RequisiteCheck.Status.FAIL) {
+            StateReturn failed = fake(target, false, "One or more requisite failed: " + String.join(", ", after.failed(running, pre)));
+            record(target, failed);
+            pre.put(target.tag(), failed);
+            return;
+        }
         pre.put(target.tag(), caller.call(target, true, Call.Requisites.NONE, false));
     }
 
@@ -208,7 +217,7 @@ public final class Executor {
 
     private StateReturn fake(Low low, boolean result, String comment) {
         return new StateReturn(low.name(), result, new LinkedHashMap<>(), comment)
-                .at(low.sls(), low.id(), -1, Clock.startTime(), 0.0);
+                .at(low.slsOrNull(), low.id(), -1, Clock.startTime(), 0.0);
     }
 
     private void starting(Low low) {
@@ -221,7 +230,7 @@ public final class Executor {
         if (running.containsKey(low.tag())) {
             return;
         }
-        ret.at(low.sls(), low.id(), runNum++, ret.startTime(), ret.duration());
+        ret.at(low.slsOrNull(), low.id(), runNum++, ret.startTime(), ret.duration());
         running.put(low.tag(), ret);
         if (LOG.isDebugEnabled()) {
             LOG.debug("{} -> result {} ({} change(s))", low.tag(), ret.result(), ret.changes().size());

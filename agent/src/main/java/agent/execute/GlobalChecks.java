@@ -70,7 +70,7 @@ final class GlobalChecks {
     /** {skip-marker-or-null, comment}: skip unless every command succeeds. */
     private String[] onlyif(Low low) {
         for (Object entry : asList(low.get("onlyif"))) {
-            if (!succeeds(low, entry)) {
+            if (!succeeds(low, entry, "onlyif")) {
                 return new String[]{"skip", "onlyif condition is false"};
             }
         }
@@ -80,7 +80,7 @@ final class GlobalChecks {
     /** Skip when every command succeeds. */
     private String[] unless(Low low) {
         for (Object entry : asList(low.get("unless"))) {
-            if (!succeeds(low, entry)) {
+            if (!succeeds(low, entry, "unless")) {
                 return new String[]{null, "unless condition is false"};
             }
         }
@@ -97,8 +97,15 @@ final class GlobalChecks {
         return Files.exists(Path.of(path)) ? new String[]{"skip", path + " exists"} : new String[]{null, "Creates files not found"};
     }
 
-    /** A command string (exit 0) or {fun: ..., args: [...]} (a true result). */
-    private boolean succeeds(Low low, Object entry) {
+    /**
+     * A command string (exit 0) or {fun: ..., args: [...]} (no exit code reported, and a result
+     * Python calls true). An entry naming no function decides nothing: it passes, as in Salt.
+     */
+    private boolean succeeds(Low low, Object entry, String check) {
+        if (entry instanceof Map<?, ?> m && !m.containsKey("fun")) {
+            LOG.warn("no `fun` argument in {}: {} (state '{}')", check, m, low.id());
+            return check.equals("onlyif");
+        }
         if (entry instanceof Map<?, ?> m) {
             Map<String, Object> kwargs = new LinkedHashMap<>();
             m.forEach((k, v) -> kwargs.put(String.valueOf(k), v));
@@ -106,12 +113,14 @@ final class GlobalChecks {
             Object args = kwargs.remove("args");
             Object getReturn = kwargs.remove("get_return");
             try {
+                execContext.retcode().set(0);
                 Object result = functions.call(fun, args instanceof List<?> l ? new ArrayList<>(l) : new ArrayList<>(),
                         kwargs, execContext);
                 if (getReturn != null) {
                     result = agent.spi.ColonPath.get(result, Values.text(getReturn));
                 }
-                return Values.truth(result);
+                // A non-zero exit code the function reports decides first, as in Salt.
+                return execContext.retcode().get() == 0 && Values.pythonTruth(result);
             } catch (Exception e) {
                 LOG.warn("{} in state '{}' failed: {}", fun, low.id(), e.getMessage());
                 return false;

@@ -43,6 +43,10 @@ final class StateCaller {
     StateReturn call(Low low, boolean test, Call.Requisites reqs, boolean modWatch) {
         String start = Clock.startTime();
         long t0 = System.nanoTime();
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Running state [{}] at time {}: {}.{}{}", low.name(), start, low.state(),
+                    modWatch ? "mod_watch" : low.fun(), test ? " (test)" : "");
+        }
         StateReturn ret = callOnce(low, test, reqs, modWatch);
         Map<String, Object> retry = retryOptions(low);
         if (retry != null && !test) {
@@ -70,7 +74,11 @@ final class StateCaller {
                     + Values.text(retry.get("until")) + " is returned");
         }
         double ms = Math.round((System.nanoTime() - t0) / 1000.0) / 1000.0;
-        return ret.at(low.sls(), low.id(), -1, start, ms);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("Completed state [{}] at time {} (duration_in_ms={}): {}", low.name(), Clock.startTime(), ms,
+                    ret.result() == null ? "would change" : ret.result() ? (ret.changes().isEmpty() ? "unchanged" : "changed") : "failed");
+        }
+        return ret.at(low.slsOrNull(), low.id(), -1, start, ms);
     }
 
     private StateReturn callOnce(Low low, boolean test, Call.Requisites reqs, boolean modWatch) {
@@ -80,6 +88,9 @@ final class StateCaller {
             if (skip != null) {
                 return new StateReturn(name, true, new LinkedHashMap<>(), skip.comment()).withSkipWatch(true);
             }
+        }
+        if (context.isMocked()) {
+            return new StateReturn(name, true, new LinkedHashMap<>(), "Not called, mocked");
         }
         // A listener's chunk is {fun: mod_watch, sfun: <its own function>}.
         boolean viaWatch = modWatch || "mod_watch".equals(low.fun());

@@ -34,7 +34,7 @@ final class GrainsFunctions implements ExecutionModule {
         f.put("items", c -> c.context().grains());
         f.put("item", c -> items(c.context().grains(), c));
         f.put("ls", c -> new ArrayList<>(new TreeSet<>(c.context().grains().keySet())));
-        f.put("has_value", c -> Values.truth(ColonPath.get(c.context().grains(), c.string(0, "key", ""))));
+        f.put("has_value", c -> Values.pythonTruth(ColonPath.get(c.context().grains(), c.string(0, "key", ""))));
         f.put("filter_by", c -> filterBy(c, c.context().grains(), "os_family"));
         return f;
     }

@@ -16,11 +16,21 @@ public final class HighstateOutputter {
     private final String stateOutput;
     private final boolean verbose;
     private final Colors c;
+    private final boolean predictionDiffs;
 
     public HighstateOutputter(String stateOutput, boolean verbose, Colors colors) {
+        this(stateOutput, verbose, colors, true);
+    }
+
+    /**
+     * @param predictionDiffs whether a terse line of a test run's pending state is followed by
+     *                        what it would change (the agent's own output; salt-call prints the line alone)
+     */
+    public HighstateOutputter(String stateOutput, boolean verbose, Colors colors, boolean predictionDiffs) {
         this.stateOutput = stateOutput;
         this.verbose = verbose;
         this.c = colors;
+        this.predictionDiffs = predictionDiffs;
     }
 
     public String format(String host, RunResult run) {
@@ -62,7 +72,7 @@ public final class HighstateOutputter {
                     || (stateOutput.startsWith("changes") && Boolean.TRUE.equals(r.result()) && !schanged);
             if (terse) {
                 lines.add(terse(tcolor, comps, r));
-                if (r.result() == null && schanged) {
+                if (predictionDiffs && r.result() == null && schanged) {
                     // A prediction shows what it would change, diff included.
                     lines.add(tcolor + new Nested(c).format(r.changes(), 14) + c.endc());
                 }

@@ -21,7 +21,7 @@ public final class ProgressLine implements Executor.Listener, AutoCloseable {
 
     private final PrintStream err;
     private final LongSupplier nanoTime;
-    private final int width;
+    private final java.util.function.IntSupplier width;
     private final String ellipsis;
     private final long runStart;
     private volatile String label;
@@ -32,6 +32,11 @@ public final class ProgressLine implements Executor.Listener, AutoCloseable {
     private Thread ticker;
 
     ProgressLine(PrintStream err, LongSupplier nanoTime, int width, boolean unicode) {
+        this(err, nanoTime, () -> width, unicode);
+    }
+
+    /** @param width the terminal's columns now: asked at every redraw, so a resized window is followed */
+    ProgressLine(PrintStream err, LongSupplier nanoTime, java.util.function.IntSupplier width, boolean unicode) {
         this.err = err;
         this.nanoTime = nanoTime;
         this.width = width;
@@ -46,7 +51,7 @@ public final class ProgressLine implements Executor.Listener, AutoCloseable {
             return null;
         }
         String enc = System.getProperty("stderr.encoding", "");
-        ProgressLine line = new ProgressLine(System.err, System::nanoTime, columns(),
+        ProgressLine line = new ProgressLine(System.err, System::nanoTime, () -> TerminalWidth.columns(Terminal.STDERR),
                 enc.toUpperCase(Locale.ROOT).replace("-", "").equals("UTF8"));
         line.start();
         return line;
@@ -82,11 +87,14 @@ public final class ProgressLine implements Executor.Listener, AutoCloseable {
         String counter = "[" + position + "/" + total + "] ";
         String time = String.format(Locale.ROOT, " %s %.1f s", ellipsis, (now - stateStart) / 1e9);
         String text = label.replace('\n', ' ');
-        int room = width - 1 - counter.length() - time.length();
+        // One column short of the width: a line that reaches the last column wraps on some terminals.
+        int room = width.getAsInt() - 1 - counter.length() - time.length();
         if (text.length() > room) {
             text = room > ellipsis.length() ? text.substring(0, room - ellipsis.length()) + ellipsis : "";
         }
-        return counter + text + time;
+        String line = counter + text + time;
+        // Never wrap, even in a window too narrow for the counter and the time.
+        return line.length() > Math.max(1, width.getAsInt() - 1) ? line.substring(0, Math.max(1, width.getAsInt() - 1)) : line;
     }
 
     private void start() {
@@ -122,13 +130,4 @@ public final class ProgressLine implements Executor.Listener, AutoCloseable {
         }
     }
 
-    /** COLUMNS when the shell exports it, else the classic 80. */
-    private static int columns() {
-        try {
-            int c = Integer.parseInt(System.getenv().getOrDefault("COLUMNS", "80").strip());
-            return c >= 20 ? c : 80;
-        } catch (NumberFormatException e) {
-            return 80;
-        }
-    }
 }

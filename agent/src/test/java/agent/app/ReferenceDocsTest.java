@@ -15,6 +15,19 @@ import org.junit.jupiter.api.Test;
 class ReferenceDocsTest {
 
     @Test
+    void everyStateFunctionHasAnExampleItsChangesAndWhatTestPredicts() {
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (var m : StateModules.load().all()) {
+            for (var f : m.functions()) {
+                if (!StateFunctionDoc.of(m, f.name()).complete()) {
+                    missing.add(m.name() + "." + f.name());
+                }
+            }
+        }
+        assertEquals(java.util.List.of(), missing, "give each an example, changes and test in MODULE.states.yaml");
+    }
+
+    @Test
     void referencePagesMatchTheSchemas() throws Exception {
         Path dir = Path.of(System.getProperty("user.dir")).resolve("../docs/reference").normalize();
         Map<String, String> pages = ReferenceDocs.render(StateModules.load());

@@ -63,6 +63,12 @@ class DebPackageIT {
             assertFalse(second.out().contains("changed="), second::toString);
             assertTrue(second.out().startsWith("local:\n\nSummary for local\n"), second::toString);
 
+            // salt-call is the agent, as an alternative (docs/cli.md: salt-call's command line).
+            assertEquals("/usr/lib/agent/bin/salt-call\n", box.run("readlink", "-f", "/usr/bin/salt-call").out());
+            var saltCall = box.run("salt-call", "--local", "--out", "json", "test.ping");
+            assertEquals(0, saltCall.exit(), saltCall::toString);
+            assertEquals("{\n    \"local\": true\n}\n", saltCall.out());
+
             assertTrue(box.exists("/usr/share/man/man1/agent.1.gz"), "man page");
             assertTrue(box.exists("/usr/share/bash-completion/completions/agent"), "bash completion");
             assertTrue(box.read("/etc/agent/agent.yaml").contains("#file_roots:"), "commented config");
@@ -71,6 +77,7 @@ class DebPackageIT {
             assertEquals(0, remove.exit(), remove::toString);
             assertEquals(List.of("/etc/agent", "/etc/agent/agent.yaml"), left(box, owned), "only the conffile stays after dpkg -r");
             assertTrue(box.run("dpkg", "-s", "agent").out().contains("Status: deinstall ok config-files"));
+            assertFalse(box.exists("/usr/bin/salt-call") || box.exists("/etc/alternatives/salt-call"), "the alternative went");
 
             box.sh("mkdir -p /var/cache/agent/backup && touch /var/cache/agent/backup/f");   // as file backups would
             var purge = box.run("dpkg", "-P", "agent");

@@ -63,4 +63,24 @@ class ProgressLineTest {
         assertTrue(text.startsWith("[1/9] file.managed /srv/app/xx"), text);
         assertTrue(text.endsWith("\u2026 \u2026 0.0 s"), text);
     }
+
+    @Test
+    void followsTheTerminalsWidthAndNeverWraps() {
+        java.util.concurrent.atomic.AtomicInteger columns = new java.util.concurrent.atomic.AtomicInteger(40);
+        ProgressLine resizable = new ProgressLine(new PrintStream(bytes, true, StandardCharsets.UTF_8), now::get,
+                columns::get, true);
+        resizable.started(low("file", "managed", "/srv/app/" + "x".repeat(100)), 0, 9);
+        assertEquals(39, resizable.render(now.get()).length());
+        columns.set(100);
+        assertEquals(99, resizable.render(now.get()).length(), "a widened window is used at the next redraw");
+        columns.set(8);
+        assertEquals(7, resizable.render(now.get()).length(), "too narrow even for the counter: cut, not wrapped");
+    }
+
+    @Test
+    void withoutATerminalTheWidthIsColumnsOr80() {
+        int fromEnv = TerminalWidth.fromEnvironment();
+        assertEquals(fromEnv, TerminalWidth.columns(99), "a descriptor that is no terminal");
+        assertTrue(fromEnv >= 20);
+    }
 }

@@ -86,6 +86,29 @@ public final class HostFiles {
         }
     }
 
+    /** Every stat(2) field of a path (of a symlink itself unless follow), or empty when nothing is there. */
+    public java.util.Optional<FileDetails> details(Path path, boolean follow) throws IOException {
+        try {
+            Map<String, Object> a = follow ? Files.readAttributes(path, "unix:*") : Files.readAttributes(path, "unix:*", NOFOLLOW);
+            return java.util.Optional.of(new FileDetails(((Number) a.get("ino")).longValue(), ((Number) a.get("nlink")).intValue(),
+                    (Integer) a.get("mode"), (Integer) a.get("uid"), (Integer) a.get("gid"), (Long) a.get("size"),
+                    ((FileTime) a.get("lastAccessTime")).toInstant(), ((FileTime) a.get("lastModifiedTime")).toInstant(),
+                    ((FileTime) a.get("ctime")).toInstant()));
+        } catch (NoSuchFileException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** The file system a path is on: its size and free space. */
+    public java.nio.file.FileStore fileStore(Path path) throws IOException {
+        return Files.getFileStore(path);
+    }
+
+    /** The path with every symlink resolved, as realpath(3) gives it. */
+    public Path realPath(Path path) throws IOException {
+        return path.toRealPath();
+    }
+
     /** stat() that follows symlinks. */
     public FileStat statFollow(Path path) {
         try {

@@ -8,6 +8,9 @@ public interface StateFiles {
     /** Every file (dirs false) or folder (dirs true) of an environment, relative, '/'-separated, sorted. */
     List<String> paths(String env, boolean dirs);
 
+    /** A file of an environment (the first root holding it), by its path relative to the roots. */
+    java.util.Optional<java.nio.file.Path> file(String env, String relative);
+
     /** Every SLS name of an environment. */
     List<String> list(String env);
 }

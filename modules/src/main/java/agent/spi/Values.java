@@ -22,6 +22,32 @@ public final class Values {
         return v.toString();
     }
 
+    /**
+     * Python's truth of a value: None, False, zero, and empty text, lists and mappings are false,
+     * everything else true ("no" too). What Salt tests a function's result with.
+     */
+    public static boolean pythonTruth(Object v) {
+        if (v == null) {
+            return false;
+        }
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        if (v instanceof Number n) {
+            return n.doubleValue() != 0;
+        }
+        if (v instanceof CharSequence s) {
+            return s.length() > 0;
+        }
+        if (v instanceof java.util.Collection<?> c) {
+            return !c.isEmpty();
+        }
+        if (v instanceof java.util.Map<?, ?> m) {
+            return !m.isEmpty();
+        }
+        return true;
+    }
+
     /** Python truthiness, plus the strings Salt's to_bool accepts. */
     public static boolean truth(Object v) {
         if (v == null) {

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 public final class CmdExecution implements ExecutionModule {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(CmdExecution.class);
+
     @Override
     public String name() {
         return "cmd";
@@ -25,11 +27,12 @@ public final class CmdExecution implements ExecutionModule {
     @Override
     public Map<String, ExecFunction> functions() {
         Map<String, ExecFunction> f = new LinkedHashMap<>();
-        f.put("run", c -> run(c).stdout().strip());
-        f.put("shell", c -> run(c).stdout().strip());
-        f.put("run_stdout", c -> run(c).stdout().strip());
-        f.put("run_stderr", c -> run(c).stderr().strip());
-        f.put("retcode", c -> run(c).exitCode());
+        // cmd.run and cmd.shell return stderr with stdout, as Salt's (redirect_stderr) do.
+        f.put("run", c -> reported(c, merged(c)).stdout().strip());
+        f.put("shell", c -> reported(c, merged(c)).stdout().strip());
+        f.put("run_stdout", c -> reported(c, run(c)).stdout().strip());
+        f.put("run_stderr", c -> reported(c, run(c)).stderr().strip());
+        f.put("retcode", c -> reported(c, run(c)).exitCode());
         f.put("run_all", c -> {
             CommandResult r = run(c);
             Map<String, Object> out = new LinkedHashMap<>();
@@ -44,8 +47,29 @@ public final class CmdExecution implements ExecutionModule {
         return f;
     }
 
+    /** A failed command's exit code becomes the call's (Salt's retcode), logged as Salt logs it. */
+    private static CommandResult reported(ExecCall c, CommandResult r) {
+        if (r.exitCode() != 0) {
+            String text = Values.text(c.required(0, "cmd"));
+            String program = text.strip().split("\\s+", 2)[0];
+            LOG.error("Command '{}' failed with return code: {}", program, r.exitCode());
+            LOG.error("retcode: {}", r.exitCode());
+            c.context().retcode().set(r.exitCode());
+        }
+        return r;
+    }
+
+    private static CommandResult merged(ExecCall c) throws Exception {
+        return run(c, "exec 2>&1; ");
+    }
+
     private static CommandResult run(ExecCall c) throws Exception {
-        String text = Values.text(c.required(0, "cmd"));
+        return run(c, "");
+    }
+
+    /** @param prefix shell text run before the user's (on the same line, so line numbers in errors stay theirs) */
+    private static CommandResult run(ExecCall c, String prefix) throws Exception {
+        String text = prefix + Values.text(c.required(0, "cmd"));
         Object shellGrain = c.context().grains().get("shell");
         String shell = c.string(-1, "shell", shellGrain == null ? "/bin/sh" : shellGrain.toString());
         Command cmd = Command.shell(shell, text);

@@ -15,12 +15,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
-/** file.append: these lines are in the file; missing ones are added at the end. */
+/**
+ * file.append: each text item (a line, or several) is in the file, in order; an item that is
+ * not is added at the end, all its lines, even those the file already has elsewhere.
+ */
 final class Append {
 
     static final StateFunction FUNCTION = new StateFunction("append", Paths.schema(
-            new Param("text", Param.Type.LIST, true, null, "Line(s) that must be in the file"),
+            new Param("text", Param.Type.LIST, true, null, "Text that must be in the file: each item (of one or more lines) found whole, or appended whole"),
             Param.bool("makedirs", false, "Create missing parent folders"),
             Param.bool("ignore_whitespace", true, "Treat runs of whitespace as equal when looking for a line")),
             "Append text to a file unless it is already there.", Append::apply);
@@ -41,17 +45,12 @@ final class Append {
         }
         String old = current.exists() ? facts.get(FileFacts.TEXT, path) : "";
         boolean loose = call.bool("ignore_whitespace");
-        String haystack = loose ? squash(old) : old;
+        // Each text item is one chunk, found whole or appended whole (all its lines), as Salt does.
         List<String> missing = new ArrayList<>();
         for (String chunk : call.strings("text")) {
-            for (String line : chunk.split("\n", -1)) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                String needle = loose ? squash(line) : line;
-                if (!haystack.contains(needle) && !missing.contains(line)) {
-                    missing.add(line);
-                }
+            boolean present = loose ? wordsInOrder(chunk).matcher(old).find() : old.lines().anyMatch(chunk::equals);
+            if (!present) {
+                missing.addAll(chunk.lines().toList());
             }
         }
         if (missing.isEmpty()) {
@@ -68,7 +67,11 @@ final class Append {
             return Result.pending(Map.of("new", path.toString()), "File " + path + " is set to be created");
         }
         String updated = old + add;
-        Map<String, Object> changes = Map.of("diff", UnifiedDiff.between(old, updated));
+        // Salt compares the file's lines with them and the appended ones: line ends play no part.
+        List<String> before = old.lines().toList();
+        List<String> after = new ArrayList<>(before);
+        after.addAll(missing);
+        Map<String, Object> changes = Map.of("diff", UnifiedDiff.joined(before, after));
         if (call.test()) {
             return Result.pending(changes, "File " + path + " is set to be updated");
         }
@@ -77,7 +80,21 @@ final class Append {
         return Result.changed(changes, "Appended " + missing.size() + " lines");
     }
 
-    private static String squash(String s) {
-        return s.replaceAll("\\s+", " ").strip();
+    /**
+     * The chunk's words, line by line, with any white space between them (none needed between
+     * lines), from the start of a line to the end of one: how ignore_whitespace finds a chunk.
+     */
+    static Pattern wordsInOrder(String chunk) {
+        StringBuilder re = new StringBuilder("(?m)^");
+        for (String line : chunk.lines().toList()) {
+            List<String> words = new ArrayList<>();
+            for (String w : line.strip().split("\\s+")) {
+                if (!w.isEmpty()) {
+                    words.add(Pattern.quote(w));
+                }
+            }
+            re.append("(?:\\s+)?").append(String.join("\\s+", words));
+        }
+        return Pattern.compile(re.append('$').toString());
     }
 }

@@ -18,40 +18,52 @@ final class UnifiedDiff {
     }
 
     static String between(String oldText, String newText) {
-        List<String> a = lines(oldText);
-        List<String> b = lines(newText);
+        return String.join("", difflib(lines(oldText), lines(newText)));
+    }
+
+    /**
+     * The diff of two lists of lines without line ends, joined with newlines as Salt's
+     * file.append joins difflib's output ("--- \n\n+++ \n\n@@ -1,2 +1,4 @@\n\n first ...").
+     */
+    static String joined(List<String> oldLines, List<String> newLines) {
+        return String.join("\n", difflib(oldLines, newLines));
+    }
+
+    /** What difflib.unified_diff yields: the two headers and each hunk's header end in a newline; the lines are as given. */
+    private static List<String> difflib(List<String> a, List<String> b) {
         Patch<String> patch = DiffUtils.diff(a, b);
+        List<String> out = new ArrayList<>();
         if (patch.getDeltas().isEmpty()) {
-            return "";
+            return out;
         }
-        StringBuilder out = new StringBuilder("--- \n+++ \n");
-        List<List<AbstractDelta<String>>> hunks = group(patch.getDeltas());
-        for (List<AbstractDelta<String>> hunk : hunks) {
+        out.add("--- \n");
+        out.add("+++ \n");
+        for (List<AbstractDelta<String>> hunk : group(patch.getDeltas())) {
             AbstractDelta<String> first = hunk.get(0);
             AbstractDelta<String> last = hunk.get(hunk.size() - 1);
             int aStart = Math.max(0, first.getSource().getPosition() - CONTEXT);
             int bStart = Math.max(0, first.getTarget().getPosition() - CONTEXT);
             int aEnd = Math.min(a.size(), last.getSource().getPosition() + last.getSource().size() + CONTEXT);
             int bEnd = Math.min(b.size(), last.getTarget().getPosition() + last.getTarget().size() + CONTEXT);
-            out.append("@@ -").append(range(aStart, aEnd)).append(" +").append(range(bStart, bEnd)).append(" @@\n");
+            out.add("@@ -" + range(aStart, aEnd) + " +" + range(bStart, bEnd) + " @@\n");
             int pos = aStart;
             for (AbstractDelta<String> d : hunk) {
                 for (; pos < d.getSource().getPosition(); pos++) {
-                    out.append(' ').append(a.get(pos));
+                    out.add(" " + a.get(pos));
                 }
                 for (String line : d.getSource().getLines()) {
-                    out.append('-').append(line);
+                    out.add("-" + line);
                 }
                 for (String line : d.getTarget().getLines()) {
-                    out.append('+').append(line);
+                    out.add("+" + line);
                 }
                 pos = d.getSource().getPosition() + d.getSource().size();
             }
             for (; pos < aEnd; pos++) {
-                out.append(' ').append(a.get(pos));
+                out.add(" " + a.get(pos));
             }
         }
-        return out.toString();
+        return out;
     }
 
     /** Deltas closer than twice the context share a hunk, as difflib groups them. */

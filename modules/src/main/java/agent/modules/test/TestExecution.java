@@ -16,7 +16,7 @@ public final class TestExecution implements ExecutionModule {
 
     @Override
     public Set<String> pure() {
-        return Set.of("ping", "true", "false", "echo", "arg");
+        return Set.of("ping", "true", "false", "echo", "arg", "kwarg");
     }
 
     @Override
@@ -26,7 +26,19 @@ public final class TestExecution implements ExecutionModule {
         f.put("true", c -> true);
         f.put("false", c -> false);
         f.put("echo", c -> c.required(0, "text"));
-        f.put("arg", c -> Map.of("args", c.args(), "kwargs", c.kwargs()));
+        f.put("arg", c -> {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("args", c.args());
+            out.put("kwargs", c.kwargs());
+            return out;
+        });
+        f.put("kwarg", c -> new LinkedHashMap<>(c.kwargs()));
+        // True, and the code as the call's exit code (what onlyif/unless and salt-call look at).
+        f.put("retcode", c -> {
+            Object code = c.arg(0, "code", 42);
+            c.context().retcode().set(code instanceof Number n ? n.intValue() : Integer.parseInt(agent.spi.Values.text(code)));
+            return true;
+        });
         return f;
     }
 }

@@ -26,6 +26,15 @@ public final class UserExecution implements ExecutionModule {
         });
         f.put("list_groups", c -> accounts(c).groupsOf(name(c)));
         f.put("list_users", c -> accounts(c).users().keySet().stream().sorted().toList());
+        f.put("getent", c -> {
+            AccountDb db = accounts(c).snapshot();
+            return db.users().values().stream().map(u -> UserInfo.of(db, u)).toList();
+        });
+        f.put("primary_group", c -> {
+            AccountDb db = accounts(c).snapshot();
+            Accounts.User u = db.user(name(c));
+            return u == null ? "" : java.util.Objects.requireNonNullElse(db.groupName(u.gid()), "");
+        });
         return f;
     }
 

@@ -1,0 +1,3 @@
+motd:
+  test.succeed_with_changes:
+    - name: dev motd {{ saltenv }}

@@ -1,0 +1,3 @@
+env_name: base
+shared:
+  a: 1

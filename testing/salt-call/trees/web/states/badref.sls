@@ -1,0 +1,4 @@
+b:
+  test.succeed_without_changes:
+    - require:
+      - test: nothere

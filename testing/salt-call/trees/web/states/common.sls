@@ -1,0 +1,2 @@
+common-a:
+  test.succeed_without_changes: []

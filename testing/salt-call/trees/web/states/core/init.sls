@@ -1,0 +1,2 @@
+core-ok:
+  test.succeed_without_changes: []

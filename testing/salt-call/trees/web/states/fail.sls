@@ -1,0 +1,4 @@
+boom:
+  test.fail_without_changes: []
+ok:
+  test.succeed_without_changes: []

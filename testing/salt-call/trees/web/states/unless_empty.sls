@@ -1,0 +1,5 @@
+# unless with an entry that names no function.
+y:
+  test.succeed_with_changes:
+    - unless:
+      - {}
