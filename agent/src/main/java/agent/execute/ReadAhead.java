@@ -7,6 +7,7 @@ import agent.spi.RunContext;
 import agent.spi.StateFunction;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +23,11 @@ final class ReadAhead {
     private ReadAhead() {
     }
 
-    /** One thread: the needs of every state in run order, then the facts read, grouped by fact. */
+    /**
+     * One thread: the needs of every state in run order, then the facts read, grouped by fact.
+     * Returns once those facts are claimed, so that the first states wait for the grouped read
+     * (one systemctl show for every unit) instead of racing it with reads of their own.
+     */
     static void start(List<Low> chunks, StateModules modules, RunContext run) {
         List<StateFunction> functions = new ArrayList<>(chunks.size());
         boolean any = false;
@@ -34,24 +39,40 @@ final class ReadAhead {
         if (!any) {
             return;
         }
+        CountDownLatch claimed = new CountDownLatch(1);
         Thread t = new Thread(() -> {
-            List<Need<?, ?>> needs = new ArrayList<>();
-            for (int i = 0; i < chunks.size(); i++) {
-                StateFunction fn = functions.get(i);
-                if (fn == null || fn.needs() == StateFunction.Needs.NONE) {
-                    continue;
-                }
-                try {
-                    needs.addAll(fn.needs().of(chunks.get(i).data(), run.facts()));
-                } catch (Exception | LinkageError e) {
-                    // Only a head start: the state reads for itself, and reports what fails.
-                    LOG.debug("reading ahead for {}: {}", chunks.get(i).tag(), e.toString());
-                }
+            Runnable reading = () -> { };
+            try {
+                reading = run.facts().reserve(needs(chunks, functions, run));
+            } finally {
+                claimed.countDown();
             }
-            run.facts().readAhead(needs);
+            reading.run();
             agent.Timing.mark("facts read ahead");
         }, "read-ahead-facts");
         t.setDaemon(true);
         t.start();
+        try {
+            claimed.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static List<Need<?, ?>> needs(List<Low> chunks, List<StateFunction> functions, RunContext run) {
+        List<Need<?, ?>> needs = new ArrayList<>();
+        for (int i = 0; i < chunks.size(); i++) {
+            StateFunction fn = functions.get(i);
+            if (fn == null || fn.needs() == StateFunction.Needs.NONE) {
+                continue;
+            }
+            try {
+                needs.addAll(fn.needs().of(chunks.get(i).data(), run.facts()));
+            } catch (Exception | LinkageError e) {
+                // Only a head start: the state reads for itself, and reports what fails.
+                LOG.debug("reading ahead for {}: {}", chunks.get(i).tag(), e.toString());
+            }
+        }
+        return needs;
     }
 }

@@ -91,23 +91,35 @@ public final class Facts implements AutoCloseable {
      * Failures are left for the states, which read again and report them.
      */
     public void readAhead(List<Need<?, ?>> needs) {
-        Map<Fact<?, ?>, List<Object>> byFact = new LinkedHashMap<>();
-        for (Need<?, ?> n : needs) {
-            List<Object> keys = byFact.computeIfAbsent(n.fact(), f -> new ArrayList<>());
-            if (!keys.contains(n.key())) {
-                keys.add(n.key());
+        reserve(needs).run();
+    }
+
+    /**
+     * Claims the values {@code needs} name that nobody holds or reads yet, so that a state asking
+     * for one waits for the read ahead instead of reading it alone; returns the reading, grouped
+     * by fact, for the caller to run (on the read-ahead thread).
+     */
+    public Runnable reserve(List<Need<?, ?>> needs) {
+        Map<Fact<?, ?>, Map<Object, CompletableFuture<Object>>> claimed = new LinkedHashMap<>();
+        synchronized (this) {
+            for (Need<?, ?> n : needs) {
+                Map<Object, CompletableFuture<Object>> values = values(n.fact());
+                if (!values.containsKey(n.key())) {
+                    CompletableFuture<Object> f = new CompletableFuture<>();
+                    values.put(n.key(), f);
+                    claimed.computeIfAbsent(n.fact(), k -> new LinkedHashMap<>()).put(n.key(), f);
+                }
             }
         }
-        byFact.forEach((fact, keys) -> {
+        return () -> claimed.forEach((fact, mine) -> {
             try {
-                readAhead(fact, keys);
+                readClaimed(fact, mine);
             } catch (IOException | RuntimeException e) {
                 // the state that needs the value reads it again and reports the error
             }
         });
     }
 
-    @SuppressWarnings("unchecked")
     private <K, V> void readAhead(Fact<K, V> fact, Collection<?> keys) throws IOException {
         Map<Object, CompletableFuture<Object>> mine = new LinkedHashMap<>();
         synchronized (this) {
@@ -120,6 +132,12 @@ public final class Facts implements AutoCloseable {
                 }
             }
         }
+        readClaimed(fact, mine);
+    }
+
+    /** Reads the values this thread claimed, together; on failure, frees them for the states. */
+    @SuppressWarnings("unchecked")
+    private <K, V> void readClaimed(Fact<K, V> fact, Map<Object, CompletableFuture<Object>> mine) throws IOException {
         if (mine.isEmpty()) {
             return;
         }
